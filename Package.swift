@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "healthgate",
+    products: [
+        .executable(name: "healthgate", targets: ["healthgate"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "HealthCode"),
+        .target(name: "Assets", path: "Assets", resources: [.copy("strings")]),
+        .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
+        .target(name: "Central", dependencies: ["HealthCode", "LocalStore"]),
+        .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
+        .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
+        .executableTarget(
+            name: "healthgate",
+            dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets"]),
+        .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode"]),
+        .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "HealthCode"]),
+        .testTarget(name: "CentralTests", dependencies: ["Central", "LocalStore", "HealthCode"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Central", "LocalStore", "HealthCode"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Sync", "HealthCode", "Assets"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["healthgate"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// What one line from the scan field is: a document, a proxy applicant's phone number, or garbage.
+public enum ScanInput: Equatable, Sendable {
+    case document(Document)
+    /// The mobile number of the relative who applied on someone's behalf (代申领).
+    case phone(String)
+    case invalid(ScanProblem)
+
+    /// Classifies a scanned or typed line.
+    public static func classify(_ raw: String, today: CivilDate) -> ScanInput {
+        let text = Normalization.document(raw)
+        if text.isEmpty { return .invalid(.empty) }
+        if text.count == 11, text.first == "1", text.allSatisfy(\.isASCIIDigit) { return .phone(text) }
+        let looksLikeID = text.count >= 15 && text.count <= 19
+            && text.dropLast().allSatisfy(\.isASCIIDigit)
+        let hasPrefix = Document.prefixes.contains { text.hasPrefix($0.0) }
+        guard looksLikeID || hasPrefix else { return .invalid(.unrecognised) }
+        switch Document.parse(text, today: today) {
+        case .success(let document): return .document(document)
+        case .failure(let problem): return .invalid(.document(problem))
+        }
+    }
+}
+
+/// Why a scanned line cannot be looked up.
+public enum ScanProblem: Error, Equatable, Sendable {
+    case empty
+    case unrecognised
+    case document(DocumentProblem)
+
+    public var code: String {
+        switch self {
+        case .empty: "scan_empty"
+        case .unrecognised: "scan_unrecognised"
+        case .document(let problem): problem.code
+        }
+    }
+}
