@@ -51,3 +51,27 @@ public struct GateEvent: Codable, Equatable, Sendable, Identifiable {
         self.note = note
     }
 }
+
+extension GateEvent {
+    /// The scan-log entry for one person's check, with the colour shown and the verdict given.
+    public static func check(id: UUID, at: Date, checkpoint: Checkpoint, operatorName: String, document: String?,
+                             colour: CodeColour, verdict: Verdict, readings: [Temperature], complete: Bool) -> GateEvent {
+        GateEvent(id: id, kind: .check, checkpointID: checkpoint.id, operatorName: operatorName, at: at,
+                  document: document, colour: colour, decision: verdict.decision, reasons: verdict.reasons,
+                  readings: readings, complete: complete)
+    }
+
+    /// The abnormal registration (异常登记) of a person whose code had `colourBefore`.
+    public static func registration(id: UUID, at: Date, checkpoint: Checkpoint, operatorName: String,
+                                    document: String, colourBefore: CodeColour, readings: [Temperature]) -> GateEvent {
+        GateEvent(id: id, kind: .registration, checkpointID: checkpoint.id, operatorName: operatorName, at: at,
+                  document: document, colour: colourBefore, readings: readings)
+    }
+
+    /// The withdrawal of a registration made by mistake, with the reason.
+    public static func void(id: UUID, at: Date, checkpoint: Checkpoint, operatorName: String,
+                            registration: GateEvent, note: String) -> GateEvent {
+        GateEvent(id: id, kind: .void, checkpointID: checkpoint.id, operatorName: operatorName, at: at,
+                  document: registration.document, voids: registration.id, note: note)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HealthCode
+import LocalStore
+
+/// The central store every console syncs with: the authority for colours and tests, and the
+/// collector of what consoles saw. The embedded SQLite file and PostgreSQL both implement it.
+public protocol CentralStore: AnyObject {
+    /// People whose state changed after feed position `cursor`, in feed order, at most `limit`.
+    func changes(after cursor: Int64, limit: Int) throws -> [FeedChange]
+    /// Stores events, each id once (a retried upload is a no-op), applying registrations and voids
+    /// to colours; returns a receipt for every event, in order, after the commit.
+    func submit(_ events: [GateEvent]) throws -> [EventReceipt]
+    /// One person by document key, straight from the store.
+    func person(document: String) throws -> PersonRecord?
+    /// Everyone registered under a proxy phone.
+    func people(phone: String) throws -> [PersonRecord]
+    /// Upserts the authority's code rows; unchanged rows and rows older than the stored colour change no colour.
+    func importCodes(_ rows: [CodeRow]) throws -> ImportSummary
+    /// Upserts test results, keeping each person's latest sample.
+    func importNAT(_ rows: [NATRow]) throws -> ImportSummary
+    /// Registers or updates a checkpoint.
+    func saveCheckpoint(_ checkpoint: Checkpoint) throws
+    func checkpoint(id: String) throws -> Checkpoint?
+    /// The stored events, for reports and tests; oldest first.
+    func events(limit: Int) throws -> [StoredEvent]
+    /// The store's clock.
+    func now() throws -> Date
+}
+
+/// What an import changed.
+public struct ImportSummary: Equatable, Sendable {
+    /// Rows that changed or added a person.
+    public var changed: Int
+    /// Rows that matched what was stored already.
+    public var unchanged: Int
+    /// Rows older than what was stored, whose colour or test was therefore kept.
+    public var stale: Int
+    /// Test rows for documents with no code.
+    public var unknownPeople: Int
+
+    public init(changed: Int = 0, unchanged: Int = 0, stale: Int = 0, unknownPeople: Int = 0) {
+        self.changed = changed
+        self.unchanged = unchanged
+        self.stale = stale
+        self.unknownPeople = unknownPeople
+    }
+}
+
+/// An event as the central store keeps it, with the time it arrived.
+public struct StoredEvent: Equatable, Sendable {
+    public var event: GateEvent
+    public var receivedAt: Date
+    public var feedSeq: Int64?
+
+    public init(event: GateEvent, receivedAt: Date, feedSeq: Int64?) {
+        self.event = event
+        self.receivedAt = receivedAt
+        self.feedSeq = feedSeq
+    }
+}
+
+/// A central store that cannot be reached or used.
+public struct CentralError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}

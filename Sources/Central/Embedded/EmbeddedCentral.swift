@@ -1,0 +1,203 @@
+import Foundation
+import HealthCode
+import LocalStore
+
+/// The central store as one SQLite file: the default for a single site and for demos.
+///
+/// SQLite serialises writers, so feed positions are handed out in commit order and a reader
+/// that remembers the highest position it saw never skips a change.
+public final class EmbeddedCentral: CentralStore {
+    let database: Database
+    private let clock: @Sendable () -> Date
+
+    /// Opens or creates the store at `path`; the folder must exist.
+    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard folder.isEmpty || FileManager.default.fileExists(atPath: folder) else {
+            throw CentralError("central store unreachable: folder \(folder) does not exist")
+        }
+        do {
+            database = try Database(path: path)
+            try database.migrate(EmbeddedSchema.migrations)
+        } catch let error as SQLiteError {
+            throw CentralError("central store \(path): \(error.message)")
+        }
+        self.clock = clock
+    }
+
+    public func now() throws -> Date { clock() }
+
+    public func changes(after cursor: Int64, limit: Int) throws -> [FeedChange] {
+        try database.query(
+            "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
+            [.integer(cursor), .integer(Int64(limit))], PersonColumns.change)
+    }
+
+    public func person(document: String) throws -> PersonRecord? {
+        try stored(document)?.record
+    }
+
+    public func people(phone: String) throws -> [PersonRecord] {
+        try database.query(
+            "SELECT \(PersonColumns.list) FROM people WHERE phone = ? ORDER BY document", [.text(phone)],
+            PersonColumns.change
+        ).map(\.record)
+    }
+
+    // MARK: Events
+
+    public func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
+        try database.transaction {
+            try events.map(intake)
+        }
+    }
+
+    private func intake(_ event: GateEvent) throws -> EventReceipt {
+        if let known = try database.queryFirst(
+            "SELECT received_at, feed_seq FROM events WHERE id = ?", [.text(event.id.uuidString)],
+            { (at: $0.date(0), seq: $0.optionalInt64(1)) }) {
+            return EventReceipt(eventID: event.id, feedSeq: known.seq, receivedAt: known.at)
+        }
+        let receivedAt = clock()
+        let feedSeq: Int64? = switch event.kind {
+        case .check: nil
+        case .registration: try applyRegistration(event)
+        case .void: try applyVoid(event)
+        }
+        try database.run("""
+            INSERT INTO events (id, kind, checkpoint, document, at, received_at, payload, feed_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
+                SQLValue(event.document), SQLValue(event.at), SQLValue(receivedAt),
+                .text(try EventCoding.encode(event)), SQLValue(feedSeq),
+            ])
+        return EventReceipt(eventID: event.id, feedSeq: feedSeq, receivedAt: receivedAt)
+    }
+
+    /// Green turns yellow; any other colour stays. Returns the person's feed position afterwards.
+    private func applyRegistration(_ event: GateEvent) throws -> Int64? {
+        guard let document = event.document, var current = try stored(document) else { return nil }
+        let colour = Registration.colour(after: current.record.colour)
+        guard colour != current.record.colour else { return current.seq }
+        current.record.colour = colour
+        current.record.reason = "checkpoint abnormal temperature registration"
+        current.record.colourChangedAt = event.at
+        current.changedBy = event.id
+        return try write(current)
+    }
+
+    /// Restores the colour a registration changed, unless a later change intervened.
+    private func applyVoid(_ event: GateEvent) throws -> Int64? {
+        guard let document = event.document, var current = try stored(document) else { return nil }
+        guard let registration = event.voids,
+              let original = try database.queryFirst(
+                  "SELECT payload FROM events WHERE id = ? AND kind = 'registration'", [.text(registration.uuidString)],
+                  { try EventCoding.decode($0.string(0)) }),
+              let restored = Registration.colourAfterVoid(
+                  lastChangedBy: current.changedBy, registration: registration,
+                  colourBefore: original.colour ?? current.record.colour)
+        else { return current.seq }
+        current.record.colour = restored
+        current.record.reason = "registration voided: \(event.note ?? "")"
+        current.record.colourChangedAt = event.at
+        current.changedBy = event.id
+        return try write(current)
+    }
+
+    public func events(limit: Int) throws -> [StoredEvent] {
+        try database.query(
+            "SELECT payload, received_at, feed_seq FROM events ORDER BY rowid LIMIT ?", [.integer(Int64(limit))]
+        ) { StoredEvent(event: try EventCoding.decode($0.string(0)), receivedAt: $0.date(1), feedSeq: $0.optionalInt64(2)) }
+    }
+
+    // MARK: The authority's feeds
+
+    public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
+        try database.transaction {
+            var summary = ImportSummary()
+            for row in rows {
+                let current = try stored(row.document)
+                if let current, row.updatedAt < current.record.colourChangedAt {
+                    summary.stale += 1
+                    continue
+                }
+                var next = current ?? FeedChange(seq: 0, record: PersonRecord(
+                    document: row.document, nameMasked: row.nameMasked, colour: row.colour, colourChangedAt: row.updatedAt))
+                next.record.nameMasked = row.nameMasked
+                next.record.phone = row.phone
+                next.record.colour = row.colour
+                next.record.reason = row.reason
+                next.record.colourChangedAt = row.updatedAt
+                if let current, next.record == current.record {
+                    summary.unchanged += 1
+                    continue
+                }
+                next.changedBy = nil
+                _ = try write(next)
+                summary.changed += 1
+            }
+            return summary
+        }
+    }
+
+    public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
+        try database.transaction {
+            var summary = ImportSummary()
+            for row in rows {
+                guard var current = try stored(row.document) else {
+                    summary.unknownPeople += 1
+                    continue
+                }
+                if let existing = current.record.nat, existing.sampledAt > row.nat.sampledAt {
+                    summary.stale += 1
+                } else if current.record.nat == row.nat {
+                    summary.unchanged += 1
+                } else {
+                    current.record.nat = row.nat
+                    _ = try write(current)
+                    summary.changed += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    // MARK: Checkpoints
+
+    public func saveCheckpoint(_ checkpoint: Checkpoint) throws {
+        let rules = String(decoding: try JSONEncoder().encode(checkpoint.rules), as: UTF8.self)
+        try database.run("""
+            INSERT INTO checkpoints (id, name, kind, rules, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                rules = excluded.rules, updated_at = excluded.updated_at
+            """, [.text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules), SQLValue(clock())])
+    }
+
+    public func checkpoint(id: String) throws -> Checkpoint? {
+        try database.queryFirst("SELECT id, name, kind, rules FROM checkpoints WHERE id = ?", [.text(id)]) { row in
+            Checkpoint(
+                id: row.string(0), name: row.string(1), kind: Checkpoint.Kind(rawValue: row.string(2)) ?? .gate,
+                rules: try JSONDecoder().decode(CheckpointRules.self, from: Data(row.string(3).utf8)))
+        }
+    }
+
+    // MARK: Rows
+
+    private func stored(_ document: String) throws -> FeedChange? {
+        try database.queryFirst(
+            "SELECT \(PersonColumns.list) FROM people WHERE document = ?", [.text(document)], PersonColumns.change)
+    }
+
+    /// Writes a person at the next feed position and returns that position.
+    private func write(_ change: FeedChange) throws -> Int64 {
+        guard let seq = try database.queryFirst("UPDATE feed SET seq = seq + 1 WHERE id = 1 RETURNING seq", [], { $0.int64(0) })
+        else { throw CentralError("the feed counter is missing") }
+        var next = change
+        next.seq = seq
+        try database.run(
+            "INSERT OR REPLACE INTO people (\(PersonColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            PersonColumns.values(next))
+        return seq
+    }
+}

@@ -1,0 +1,32 @@
+import LocalStore
+
+/// The embedded central store's schema, one migration per version.
+enum EmbeddedSchema {
+    static let migrations = [
+        Migration(1, """
+            CREATE TABLE people (\(PersonColumns.table)) WITHOUT ROWID;
+            CREATE UNIQUE INDEX people_seq ON people(seq);
+            CREATE INDEX people_phone ON people(phone) WHERE phone IS NOT NULL;
+            CREATE TABLE feed (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+            INSERT INTO feed (id, seq) VALUES (1, 0);
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL,
+                checkpoint TEXT NOT NULL,
+                document TEXT,
+                at INTEGER NOT NULL,
+                received_at INTEGER NOT NULL,
+                payload TEXT NOT NULL,
+                feed_seq INTEGER
+            );
+            CREATE INDEX events_checkpoint ON events(checkpoint, at);
+            CREATE TABLE checkpoints (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                rules TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            """),
+    ]
+}

@@ -1,0 +1,226 @@
+import Foundation
+import HealthCode
+
+/// The console's own SQLite file: the region's people, the scan log, registrations, the outbox and sync state.
+public final class LocalCache {
+    public let database: Database
+
+    /// Opens or creates the cache at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        database = try Database(path: path)
+        try database.migrate(CacheSchema.migrations)
+    }
+
+    // MARK: Lookups
+
+    /// The person with this document key, with this console's unconfirmed registrations and voids applied.
+    public func person(document: String) throws -> PersonRecord? {
+        let change = try database.queryFirst(
+            "SELECT \(PersonColumns.list) FROM people WHERE document = ?", [.text(document)], PersonColumns.change)
+        return try change.map(withLocalEvents)
+    }
+
+    /// Everyone whose code was applied for under this phone (代申领), in document order.
+    public func people(phone: String) throws -> [PersonRecord] {
+        let changes = try database.query(
+            "SELECT \(PersonColumns.list) FROM people WHERE phone = ? ORDER BY document LIMIT 50", [.text(phone)],
+            PersonColumns.change)
+        return try changes.map(withLocalEvents)
+    }
+
+    /// The number of people cached.
+    public func peopleCount() throws -> Int {
+        try database.queryFirst("SELECT count(*) FROM people") { $0.int(0) } ?? 0
+    }
+
+    /// Applies this console's registrations and voids that the feed does not reflect yet, so a local
+    /// flip shows at once and an older central state never undoes it.
+    private func withLocalEvents(_ change: FeedChange) throws -> PersonRecord {
+        let cursor = try self.cursor()
+        let pending = try database.query("""
+            SELECT r.id, r.colour_before, r.voided_by, r.at,
+                   reg.sent_at IS NOT NULL AND reg.feed_seq IS NOT NULL AND reg.feed_seq <= ?,
+                   v.sent_at IS NOT NULL AND v.feed_seq IS NOT NULL AND v.feed_seq <= ?
+            FROM registrations r
+            JOIN outbox reg ON reg.id = r.id
+            LEFT JOIN outbox v ON v.id = r.voided_by
+            WHERE r.document = ?
+            ORDER BY r.at
+            """, [.integer(cursor), .integer(cursor), .text(change.record.document)]) { row in
+            (id: row.string(0), before: CodeColour(rawValue: row.string(1)) ?? .green, voided: !row.isNull(2),
+             at: row.date(3), registrationSeen: row.bool(4), voidSeen: row.bool(5))
+        }
+        var record = change.record
+        for registration in pending {
+            if !registration.voided && !registration.registrationSeen {
+                let colour = Registration.colour(after: record.colour)
+                if colour != record.colour {
+                    record.colour = colour
+                    record.colourChangedAt = registration.at
+                }
+            } else if registration.voided && !registration.voidSeen,
+                      let restored = Registration.colourAfterVoid(
+                          lastChangedBy: change.changedBy, registration: UUID(uuidString: registration.id) ?? UUID(),
+                          colourBefore: registration.before) {
+                record.colour = restored
+            }
+        }
+        return record
+    }
+
+    // MARK: Recording what the console saw
+
+    /// Stores a check in the scan log and the outbox and, with a registration, the registration too: one transaction.
+    public func record(check: GateEvent, registration: GateEvent? = nil) throws {
+        try database.transaction {
+            try database.run("""
+                INSERT INTO scan_log (id, at, checkpoint, operator, document, colour, decision, reasons, readings, complete)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [
+                    .text(check.id.uuidString), SQLValue(check.at), .text(check.checkpointID), .text(check.operatorName),
+                    SQLValue(check.document), SQLValue(check.colour?.rawValue), SQLValue(check.decision?.rawValue),
+                    .text(check.reasons.map(\.code.rawValue).joined(separator: ",")),
+                    .text(check.readings.map(\.description).joined(separator: ",")), SQLValue(check.complete),
+                ])
+            try enqueue(check)
+            if let registration {
+                guard registration.kind == .registration, let document = registration.document else {
+                    throw CacheError.notARegistration
+                }
+                try database.run("""
+                    INSERT INTO registrations (id, document, at, colour_before, event) VALUES (?, ?, ?, ?, ?)
+                    """, [
+                        .text(registration.id.uuidString), .text(document), SQLValue(registration.at),
+                        .text((registration.colour ?? .green).rawValue), .text(try EventCoding.encode(registration)),
+                    ])
+                try enqueue(registration)
+            }
+        }
+    }
+
+    /// This console's latest registration that has not been voided.
+    public func lastRegistration() throws -> GateEvent? {
+        try database.queryFirst(
+            "SELECT event FROM registrations WHERE voided_by IS NULL ORDER BY at DESC, rowid DESC LIMIT 1"
+        ) { try EventCoding.decode($0.string(0)) }
+    }
+
+    /// Stores and queues a void, withdrawing its registration's colour change locally.
+    public func void(_ event: GateEvent) throws {
+        guard event.kind == .void, let registration = event.voids else { throw CacheError.notAVoid }
+        try database.transaction {
+            let changed = try database.run(
+                "UPDATE registrations SET voided_by = ? WHERE id = ? AND voided_by IS NULL",
+                [.text(event.id.uuidString), .text(registration.uuidString)])
+            guard changed == 1 else { throw CacheError.nothingToVoid }
+            try enqueue(event)
+        }
+    }
+
+    private func enqueue(_ event: GateEvent) throws {
+        try database.run(
+            "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
+            [.text(event.id.uuidString), .text(event.kind.rawValue), .text(try EventCoding.encode(event)), SQLValue(event.at)])
+    }
+
+    /// Passes, refusals and registrations logged since `start` (the start of today).
+    public func counts(since start: Date) throws -> (passed: Int, refused: Int, registered: Int) {
+        let since = SQLValue(start)
+        let decided = try database.queryFirst("""
+            SELECT coalesce(sum(decision = 'pass'), 0), coalesce(sum(decision = 'refuse'), 0)
+            FROM scan_log WHERE at >= ? AND complete = 1
+            """, [since]) { ($0.int(0), $0.int(1)) } ?? (0, 0)
+        let registered = try database.queryFirst(
+            "SELECT count(*) FROM registrations WHERE at >= ? AND voided_by IS NULL", [since]) { $0.int(0) } ?? 0
+        return (decided.0, decided.1, registered)
+    }
+
+    // MARK: Sync
+
+    /// Unsent events, oldest first.
+    public func unsentEvents(limit: Int) throws -> [GateEvent] {
+        try database.query(
+            "SELECT payload FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT ?", [.integer(Int64(limit))]
+        ) { try EventCoding.decode($0.string(0)) }
+    }
+
+    /// Events waiting to be sent.
+    public func backlog() throws -> Int {
+        try database.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NULL") { $0.int(0) } ?? 0
+    }
+
+    /// Marks events sent, after the central store committed them.
+    public func markSent(_ receipts: [EventReceipt], at now: Date) throws {
+        try database.transaction {
+            for receipt in receipts {
+                try database.run(
+                    "UPDATE outbox SET sent_at = ?, feed_seq = ? WHERE id = ? AND sent_at IS NULL",
+                    [SQLValue(now), SQLValue(receipt.feedSeq), .text(receipt.eventID.uuidString)])
+            }
+        }
+    }
+
+    /// Applies one batch of the change feed and moves the cursor, in one transaction.
+    public func apply(_ changes: [FeedChange], cursor: Int64) throws {
+        try database.transaction {
+            for change in changes {
+                try database.run(
+                    "INSERT OR REPLACE INTO people (\(PersonColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    PersonColumns.values(change))
+            }
+            try setSetting("cursor", String(cursor))
+        }
+    }
+
+    /// The feed position this cache has applied up to.
+    public func cursor() throws -> Int64 {
+        try setting("cursor").flatMap(Int64.init) ?? 0
+    }
+
+    /// When a sync last completed.
+    public func lastSyncAt() throws -> Date? {
+        try setting("last_sync_at").flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
+    }
+
+    public func setLastSyncAt(_ date: Date) throws {
+        try setSetting("last_sync_at", String(date.timeIntervalSince1970))
+    }
+
+    // MARK: Settings
+
+    /// This console's checkpoint and its rules.
+    public func checkpoint() throws -> Checkpoint? {
+        try setting("checkpoint").map { try JSONDecoder().decode(Checkpoint.self, from: Data($0.utf8)) }
+    }
+
+    public func saveCheckpoint(_ checkpoint: Checkpoint) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try setSetting("checkpoint", String(decoding: try encoder.encode(checkpoint), as: UTF8.self))
+    }
+
+    func setting(_ key: String) throws -> String? {
+        try database.queryFirst("SELECT value FROM settings WHERE key = ?", [.text(key)]) { $0.string(0) }
+    }
+
+    func setSetting(_ key: String, _ value: String) throws {
+        try database.run(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [.text(key), .text(value)])
+    }
+}
+
+/// A cache call that cannot be carried out as asked.
+public enum CacheError: Error, Equatable, CustomStringConvertible {
+    case notARegistration
+    case notAVoid
+    case nothingToVoid
+
+    public var description: String {
+        switch self {
+        case .notARegistration: "the event is not a registration with a document"
+        case .notAVoid: "the event is not a void of a registration"
+        case .nothingToVoid: "that registration is unknown here or already voided"
+        }
+    }
+}

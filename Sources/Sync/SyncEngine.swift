@@ -1,0 +1,60 @@
+import Central
+import Foundation
+import HealthCode
+import LocalStore
+
+/// One pass of sync: push the outbox, then pull the change feed into the cache.
+public final class SyncEngine {
+    let cache: LocalCache
+    let central: CentralStore
+    let clock: () -> Date
+    let pushBatch: Int
+    let pullBatch: Int
+
+    public init(cache: LocalCache, central: CentralStore, clock: @escaping () -> Date = Date.init,
+                pushBatch: Int = 500, pullBatch: Int = 2000) {
+        self.cache = cache
+        self.central = central
+        self.clock = clock
+        self.pushBatch = pushBatch
+        self.pullBatch = pullBatch
+    }
+
+    /// Pushes every queued event, then pulls every change; each batch commits on its own, so an
+    /// interrupted pass loses nothing and the next one resumes where it stopped.
+    @discardableResult
+    public func run(progress: (SyncSummary) -> Void = { _ in }) throws -> SyncSummary {
+        var summary = SyncSummary()
+        while true {
+            let events = try cache.unsentEvents(limit: pushBatch)
+            guard !events.isEmpty else { break }
+            let receipts = try central.submit(events)
+            try cache.markSent(receipts, at: clock())
+            summary.pushed += receipts.count
+            progress(summary)
+        }
+        while true {
+            let changes = try central.changes(after: try cache.cursor(), limit: pullBatch)
+            guard let last = changes.last else { break }
+            try cache.apply(changes, cursor: last.seq)
+            summary.pulled += changes.count
+            progress(summary)
+        }
+        try cache.setLastSyncAt(clock())
+        summary.cursor = try cache.cursor()
+        summary.backlog = try cache.backlog()
+        return summary
+    }
+}
+
+/// What one sync pass did.
+public struct SyncSummary: Equatable, Sendable {
+    public var pushed = 0
+    public var pulled = 0
+    /// The feed position the cache stands at afterwards.
+    public var cursor: Int64 = 0
+    /// Events still queued afterwards.
+    public var backlog = 0
+
+    public init() {}
+}

@@ -1,0 +1,87 @@
+import Central
+import Foundation
+import LocalStore
+import Synchronization
+
+/// Runs sync passes on a background thread and publishes their status; the UI only reads it.
+public final class SyncService: Sendable {
+    private let cachePath: String
+    private let openCentral: @Sendable () throws -> CentralStore
+    private let interval: TimeInterval
+    private let maxBackoff: TimeInterval
+    private let clock: @Sendable () -> Date
+    private let published: Mutex<SyncStatus>
+    private let stopping = Mutex(false)
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// `openCentral` is called on the sync thread, again after every failure.
+    public init(cachePath: String, openCentral: @escaping @Sendable () throws -> CentralStore,
+                interval: TimeInterval = 15, maxBackoff: TimeInterval = 120,
+                clock: @escaping @Sendable () -> Date = Date.init, lastSuccessAt: Date? = nil) {
+        self.cachePath = cachePath
+        self.openCentral = openCentral
+        self.interval = interval
+        self.maxBackoff = maxBackoff
+        self.clock = clock
+        published = Mutex(SyncStatus(lastSuccessAt: lastSuccessAt))
+    }
+
+    /// The latest status; never blocks on a pass.
+    public func status() -> SyncStatus {
+        published.withLock { $0 }
+    }
+
+    /// Starts the background thread.
+    public func start() {
+        let thread = Thread { [self] in loop() }
+        thread.name = "healthgate-sync"
+        thread.start()
+    }
+
+    /// Asks for a pass now instead of at the next interval.
+    public func syncNow() {
+        wake.signal()
+    }
+
+    /// Stops the thread after the pass under way, waiting at most `timeout` seconds.
+    public func stop(timeout: TimeInterval = 5) {
+        stopping.withLock { $0 = true }
+        wake.signal()
+        _ = finished.wait(timeout: .now() + timeout)
+    }
+
+    private func loop() {
+        defer { finished.signal() }
+        var central: CentralStore?
+        var cache: LocalCache?
+        var failures = 0
+        while !stopping.withLock({ $0 }) {
+            published.withLock { $0.running = true }
+            do {
+                let local = try cache ?? LocalCache(path: cachePath)
+                cache = local
+                let store = try central ?? openCentral()
+                central = store
+                let summary = try SyncEngine(cache: local, central: store, clock: clock).run()
+                failures = 0
+                let now = clock()
+                published.withLock {
+                    $0 = SyncStatus(online: true, lastSuccessAt: now, backlog: summary.backlog, running: false)
+                }
+            } catch {
+                central = nil
+                failures += 1
+                let backlog = (try? cache?.backlog()) ?? nil
+                published.withLock {
+                    $0.online = false
+                    $0.running = false
+                    $0.lastError = String(describing: error)
+                    if let backlog { $0.backlog = backlog }
+                }
+            }
+            let delay = failures == 0 ? interval : min(maxBackoff, interval * pow(2, Double(failures - 1)))
+            _ = wake.wait(timeout: .now() + delay)
+        }
+    }
+}

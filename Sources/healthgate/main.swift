@@ -1,2 +1,0 @@
-import Console
-print("healthgate")
