@@ -31,8 +31,13 @@ public struct NATResult: Codable, Equatable, Sendable {
 
     /// Whole hours from sampling (or from the report, where the rule says so and there is one) to `now`.
     public func ageHours(at now: Date, from basis: NATAgeBasis = .sampling) -> Int {
+        Int((age(at: now, from: basis) / 3600).rounded(.down))
+    }
+
+    /// The exact age, for judging a limit: "within 48 hours" ends at 48 h 0 min, not at 48 h 59 min.
+    func age(at now: Date, from basis: NATAgeBasis) -> TimeInterval {
         let start = basis == .report ? (reportedAt ?? sampledAt) : sampledAt
-        return Int((now.timeIntervalSince(start) / 3600).rounded(.down))
+        return now.timeIntervalSince(start)
     }
 }
 

@@ -42,8 +42,9 @@ extension CheckpointRules {
         guard let maxNATAgeHours else { return [] }
         guard let nat else { return [Reason(.natMissing)] }
         if nat.outcome == .pending && !acceptPending { return [Reason(.natPending)] }
-        let age = nat.ageHours(at: now, from: natAgeFrom)
-        return age > maxNATAgeHours ? [Reason(.natTooOld, value: age)] : []
+        // Judged on the exact age: 48 h 30 min is not "within 48 hours", though it shows as 48.
+        guard nat.age(at: now, from: natAgeFrom) > TimeInterval(maxNATAgeHours) * 3600 else { return [] }
+        return [Reason(.natTooOld, value: nat.ageHours(at: now, from: natAgeFrom))]
     }
 
     /// What the readings so far say.
