@@ -58,7 +58,7 @@ public final class EmbeddedCentral: CentralStore {
             { (at: $0.date(0), seq: $0.optionalInt64(1)) }) {
             return EventReceipt(eventID: event.id, feedSeq: known.seq, receivedAt: known.at)
         }
-        let receivedAt = clock()
+        let receivedAt = Date(timeIntervalSince1970: Double(SQLValue.milliseconds(clock())) / 1000)
         let feedSeq: Int64? = switch event.kind {
         case .check: nil
         case .registration: try applyRegistration(event)

@@ -1,0 +1,128 @@
+import Foundation
+import HealthCode
+import Testing
+@testable import LocalStore
+
+@Suite("The local cache")
+struct LocalCacheTests {
+    let folder = TemporaryDirectory()
+    let document = "11010519491231002X"
+    let checkpoint = Checkpoint(id: "CP-1", name: "东门")
+    let noon = Date(timeIntervalSince1970: 1_764_216_000)
+
+    func openCache() throws -> LocalCache { try LocalCache(path: folder.file("cache.sqlite")) }
+
+    func change(_ seq: Int64, _ colour: CodeColour, phone: String? = nil, document: String? = nil, changedBy: UUID? = nil) -> FeedChange {
+        FeedChange(seq: seq, record: PersonRecord(
+            document: document ?? self.document, nameMasked: "张*", phone: phone, colour: colour,
+            colourChangedAt: noon.addingTimeInterval(-86_400)), changedBy: changedBy)
+    }
+
+    func fever(_ cache: LocalCache, colourBefore: CodeColour = .green) throws -> GateEvent {
+        let readings = [Temperature(tenths: 381), Temperature(tenths: 380)]
+        let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 380)], registers: true)
+        let check = GateEvent.check(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王", document: document,
+                                    colour: .yellow, verdict: verdict, readings: readings, complete: true)
+        let registration = GateEvent.registration(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                                  document: document, colourBefore: colourBefore, readings: readings)
+        try cache.record(check: check, registration: registration)
+        return registration
+    }
+
+    @Test("a check and its registration are written together: scan log, registration and two outbox rows")
+    func recordTogether() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        _ = try fever(cache)
+        #expect(try cache.backlog() == 2)
+        #expect(try cache.database.queryFirst("SELECT count(*) FROM scan_log") { $0.int(0) } == 1)
+        #expect(try cache.lastRegistration()?.document == document)
+    }
+
+    @Test("a registration that cannot be stored takes its check with it")
+    func atomic() throws {
+        let cache = try openCache()
+        let check = GateEvent(id: UUID(), kind: .check, checkpointID: "CP-1", operatorName: "王", at: noon)
+        let broken = GateEvent(id: UUID(), kind: .registration, checkpointID: "CP-1", operatorName: "王", at: noon)
+        #expect(throws: CacheError.notARegistration) { try cache.record(check: check, registration: broken) }
+        #expect(try cache.backlog() == 0)
+        #expect(try cache.database.queryFirst("SELECT count(*) FROM scan_log") { $0.int(0) } == 0)
+    }
+
+    @Test("a registration turns green yellow at once, and an older central state does not undo it")
+    func localFlip() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        let registration = try fever(cache)
+        #expect(try cache.person(document: document)?.colour == .yellow)
+        try cache.apply([change(2, .green)], cursor: 2)
+        #expect(try cache.person(document: document)?.colour == .yellow)
+        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 3, receivedAt: noon)], at: noon)
+        #expect(try cache.person(document: document)?.colour == .yellow, "sent, but the feed has not brought it back yet")
+        try cache.apply([change(3, .yellow, changedBy: registration.id)], cursor: 3)
+        #expect(try cache.person(document: document)?.colour == .yellow)
+        try cache.apply([change(4, .green)], cursor: 4)
+        #expect(try cache.person(document: document)?.colour == .green, "once reflected, the authority decides again")
+    }
+
+    @Test("a red code stays red after a registration")
+    func redStaysRed() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .red)], cursor: 1)
+        _ = try fever(cache, colourBefore: .red)
+        #expect(try cache.person(document: document)?.colour == .red)
+    }
+
+    @Test("a void withdraws the local flip, and a void of a registration central applied restores the colour before")
+    func void() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        let registration = try fever(cache)
+        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 2, receivedAt: noon)], at: noon)
+        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: 2)
+        let void = GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                  registration: registration, note: "测温枪故障")
+        try cache.void(void)
+        #expect(try cache.person(document: document)?.colour == .green)
+        #expect(try cache.lastRegistration() == nil)
+        #expect(throws: CacheError.nothingToVoid) { try cache.void(void) }
+    }
+
+    @Test("a phone finds everyone registered under it")
+    func phone() throws {
+        let cache = try openCache()
+        try cache.apply([
+            change(1, .green, phone: "13800138000", document: "11010519491231002X"),
+            change(2, .yellow, phone: "13800138000", document: "110105195001010015"),
+            change(3, .green, phone: "13900139000", document: "110105195001010023"),
+        ], cursor: 3)
+        #expect(try cache.people(phone: "13800138000").map(\.document) == ["11010519491231002X", "110105195001010015"])
+    }
+
+    @Test("today's counts: passes, refusals, registrations; incomplete checks are not counted")
+    func counts() throws {
+        let cache = try openCache()
+        for (decision, complete) in [(Verdict.Decision.pass, true), (.pass, true), (.refuse, true), (.measure, false)] {
+            try cache.record(check: GateEvent.check(
+                id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王", document: document, colour: .green,
+                verdict: Verdict(decision: decision, reasons: []), readings: [], complete: complete))
+        }
+        _ = try fever(cache)
+        let counts = try cache.counts(since: noon.addingTimeInterval(-3600))
+        #expect(counts.passed == 2)
+        #expect(counts.refused == 2)
+        #expect(counts.registered == 1)
+        #expect(try cache.counts(since: noon.addingTimeInterval(60)).passed == 0)
+    }
+
+    @Test("the checkpoint and the cursor survive reopening")
+    func persistence() throws {
+        var rules = CheckpointRules()
+        rules.maxNATAgeHours = 48
+        try openCache().saveCheckpoint(Checkpoint(id: "CP-9", name: "地铁站", kind: .transit, rules: rules))
+        try openCache().apply([change(7, .green)], cursor: 7)
+        let reopened = try openCache()
+        #expect(try reopened.checkpoint()?.rules.maxNATAgeHours == 48)
+        #expect(try reopened.cursor() == 7)
+    }
+}

@@ -1,0 +1,35 @@
+import Central
+import Foundation
+import HealthCode
+import LocalStore
+
+/// A central store that fails where a test tells it to, passing everything else through.
+final class FaultyCentral: CentralStore {
+    let inner: CentralStore
+    var failAfterCommit = false
+    var failChangesAfterCalls: Int?
+    private var changeCalls = 0
+
+    init(_ inner: CentralStore) { self.inner = inner }
+
+    func changes(after cursor: Int64, limit: Int) throws -> [FeedChange] {
+        changeCalls += 1
+        if let limit = failChangesAfterCalls, changeCalls > limit { throw CentralError("connection cut mid-pull") }
+        return try inner.changes(after: cursor, limit: limit)
+    }
+
+    func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
+        let receipts = try inner.submit(events)
+        if failAfterCommit { throw CentralError("connection lost after the commit") }
+        return receipts
+    }
+
+    func person(document: String) throws -> PersonRecord? { try inner.person(document: document) }
+    func people(phone: String) throws -> [PersonRecord] { try inner.people(phone: phone) }
+    func importCodes(_ rows: [CodeRow]) throws -> ImportSummary { try inner.importCodes(rows) }
+    func importNAT(_ rows: [NATRow]) throws -> ImportSummary { try inner.importNAT(rows) }
+    func saveCheckpoint(_ checkpoint: Checkpoint) throws { try inner.saveCheckpoint(checkpoint) }
+    func checkpoint(id: String) throws -> Checkpoint? { try inner.checkpoint(id: id) }
+    func events(limit: Int) throws -> [StoredEvent] { try inner.events(limit: limit) }
+    func now() throws -> Date { try inner.now() }
+}

@@ -1,0 +1,128 @@
+import Central
+import Foundation
+import HealthCode
+import LocalStore
+import Testing
+@testable import Sync
+
+@Suite("Sync")
+struct SyncTests {
+    let folder = NSTemporaryDirectory() + "healthgate-sync-" + UUID().uuidString
+    let checkpoint = Checkpoint(id: "CP-1", name: "东门")
+    let monday = Date(timeIntervalSince1970: 1_764_000_000)
+    let document = "11010519491231002X"
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func central() throws -> EmbeddedCentral { try EmbeddedCentral(path: folder + "/central.sqlite") }
+    func cache(_ name: String) throws -> LocalCache { try LocalCache(path: folder + "/" + name + ".sqlite") }
+
+    func population(_ store: CentralStore, count: Int) throws {
+        let rows = (0..<count).map { index in
+            CodeRow(document: String(format: "PP:E%08d", index), nameMasked: "赵*", phone: nil,
+                    colour: index % 10 == 0 ? .yellow : .green, reason: "", updatedAt: monday)
+        }
+        _ = try store.importCodes(rows + [CodeRow(document: document, nameMasked: "张*三", phone: nil, colour: .green,
+                                                 reason: "", updatedAt: monday)])
+    }
+
+    func register(_ cache: LocalCache) throws {
+        let readings = [Temperature(tenths: 385), Temperature(tenths: 386)]
+        let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 386)], registers: true)
+        try cache.record(
+            check: GateEvent.check(id: UUID(), at: monday.addingTimeInterval(60), checkpoint: checkpoint, operatorName: "王",
+                                   document: document, colour: .yellow, verdict: verdict, readings: readings, complete: true),
+            registration: GateEvent.registration(id: UUID(), at: monday.addingTimeInterval(60), checkpoint: checkpoint,
+                                                 operatorName: "王", document: document, colourBefore: .green, readings: readings))
+    }
+
+    @Test("a registration reaches every other console after sync")
+    func registrationTravels() throws {
+        let store = try central()
+        try population(store, count: 50)
+        let gate = try cache("gate")
+        let station = try cache("station")
+        try SyncEngine(cache: gate, central: store).run()
+        try SyncEngine(cache: station, central: store).run()
+        try register(gate)
+        #expect(try gate.person(document: document)?.colour == .yellow)
+        #expect(try station.person(document: document)?.colour == .green)
+        let summary = try SyncEngine(cache: gate, central: store).run()
+        #expect(summary.pushed == 2)
+        #expect(summary.backlog == 0)
+        try SyncEngine(cache: station, central: store).run()
+        #expect(try station.person(document: document)?.colour == .yellow)
+        #expect(try gate.person(document: document)?.colour == .yellow)
+    }
+
+    @Test("with the central store unreachable, sync fails with a message and the outbox keeps every event")
+    func unreachable() throws {
+        let gate = try cache("gate")
+        try register(gate)
+        let missing = folder + "/no-such-folder/central.sqlite"
+        #expect(throws: CentralError.self) { _ = try EmbeddedCentral(path: missing) }
+        let service = SyncService(cachePath: folder + "/gate.sqlite", openCentral: { try EmbeddedCentral(path: missing) },
+                                  interval: 0.05, maxBackoff: 0.05)
+        service.start()
+        defer { service.stop() }
+        let deadline = Date().addingTimeInterval(10)
+        while service.status().online != false && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        let status = service.status()
+        #expect(status.online == false)
+        #expect(status.lastError?.contains("unreachable") == true)
+        #expect(status.backlog == 2)
+        #expect(try gate.backlog() == 2)
+    }
+
+    @Test("a connection lost between the central commit and the mark leaves no duplicate")
+    func lostAcknowledgement() throws {
+        let store = try central()
+        try population(store, count: 5)
+        let gate = try cache("gate")
+        try register(gate)
+        let faulty = FaultyCentral(store)
+        faulty.failAfterCommit = true
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: faulty).run() }
+        #expect(try gate.backlog() == 2, "not marked: the acknowledgement never came")
+        faulty.failAfterCommit = false
+        try SyncEngine(cache: gate, central: faulty).run()
+        #expect(try gate.backlog() == 0)
+        #expect(try store.events(limit: 100).count == 2)
+        #expect(try store.person(document: document)?.colour == .yellow)
+    }
+
+    @Test("a pull cut mid-way keeps the batches it committed and resumes to equal central")
+    func interruptedPull() throws {
+        let store = try central()
+        try population(store, count: 999)
+        let gate = try cache("gate")
+        let faulty = FaultyCentral(store)
+        faulty.failChangesAfterCalls = 3
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: faulty, pullBatch: 100).run() }
+        #expect(try gate.peopleCount() == 300)
+        try SyncEngine(cache: gate, central: store, pullBatch: 100).run()
+        #expect(try gate.peopleCount() == 1000)
+        let centralRows = try store.changes(after: 0, limit: 2000).map(\.record)
+        let cachedRows = try centralRows.map { try gate.person(document: $0.document) }
+        #expect(cachedRows == centralRows)
+    }
+
+    @Test("the background service syncs on its own and reports online")
+    func service() throws {
+        let store = try central()
+        try population(store, count: 10)
+        let path = folder + "/gate.sqlite"
+        try register(try LocalCache(path: path))
+        let centralPath = folder + "/central.sqlite"
+        let service = SyncService(cachePath: path, openCentral: { try EmbeddedCentral(path: centralPath) }, interval: 0.05)
+        service.start()
+        defer { service.stop() }
+        let deadline = Date().addingTimeInterval(10)
+        while service.status().online != true && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(service.status().online == true)
+        #expect(service.status().backlog == 0)
+        #expect(try store.person(document: document)?.colour == .yellow)
+    }
+}
