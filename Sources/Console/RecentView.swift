@@ -14,7 +14,7 @@ extension Painter {
             return
         }
         let rows = layout.noticeRow - layout.bodyTop - 1
-        let nameCols = layout.panelCols >= 36 ? 10 : 7
+        let nameCols = layout.panelCols >= 36 ? 10 : 6
         for (offset, entry) in state.recent.prefix(rows).enumerated() {
             let row = layout.bodyTop + 1 + offset
             var column = grid.put(time.minute(entry.at) + " ", row: row, col: col, style: CellStyle(.dim), limit: width)

@@ -39,7 +39,7 @@ struct Layout {
     init(size: Size) {
         self.size = size
         bodyRows = size.rows - 4
-        panelCols = size.cols >= 120 ? 36 : 26
+        panelCols = size.cols >= 120 ? 36 : 28
         mainCols = size.cols - panelCols - 1
         panelCol = mainCols + 1
         blockRows = min(bodyRows - 10, max(5, bodyRows * 2 / 5))

@@ -55,7 +55,7 @@ extension Painter {
             lines.append([(strings.text("label.authority_reason", ["reason": record.reason]), label)])
         }
         lines.append(contentsOf: test(record.nat, verdict: check.verdict))
-        lines.append(readings(check))
+        if !check.logged || !check.readings.isEmpty { lines.append(readings(check)) }
         return lines
     }
 
@@ -80,7 +80,8 @@ extension Painter {
         let label = (strings.text("nat.label"), CellStyle(.dim))
         let failing: Set<Reason.Code> = [.natMissing, .natTooOld, .natPositive, .natPending]
         let fails = verdict.reasons.contains { failing.contains($0.code) }
-        var rule: [(String, CellStyle)] = [(String(repeating: " ", count: CharacterWidth.of(label.0)), .plain)]
+        let indent = (String(repeating: " ", count: CharacterWidth.of(label.0)), CellStyle.plain)
+        var rule: [(String, CellStyle)] = [indent]
         if let max = state.rules.maxNATAgeHours {
             rule.append(fails ? (strings.text("nat.fails"), CellStyle(.warning, bold: true))
                               : (strings.text("nat.meets"), CellStyle(bold: true)))
@@ -97,8 +98,7 @@ extension Painter {
             (outcome, nat.outcome == .negative ? CellStyle(bold: true) : CellStyle(.warning, bold: true)),
             (strings.text("nat.sampled", ["time": time.dayAndMinute(nat.sampledAt)]), .plain),
             (strings.text("nat.age", ["hours": String(max(0, nat.ageHours(at: state.now)))]), .plain),
-            (nat.institution, .plain),
-        ], rule]
+        ], [indent, (nat.institution, .plain)], rule]
     }
 
     /// The readings taken, or what is still expected.

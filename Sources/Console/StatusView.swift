@@ -48,6 +48,7 @@ extension Painter {
         let minutes = Int(seconds / 60)
         if minutes < 1 { return strings.text("sync.age_now") }
         if minutes < 60 { return strings.text("sync.age_minutes", ["minutes": String(minutes)]) }
-        return strings.text("sync.age_hours", ["hours": String(minutes / 60)])
+        if minutes < 48 * 60 { return strings.text("sync.age_hours", ["hours": String(minutes / 60)]) }
+        return strings.text("sync.age_days", ["days": String(minutes / (24 * 60))])
     }
 }
