@@ -23,8 +23,8 @@ extension Painter {
                 if let age = document.age(on: state.today) { facts.append(strings.text("label.age", ["age": String(age)])) }
             }
             facts.append(Masking.document(record.document))
-            var column = grid.put(facts.joined(separator: "  ") + "  ", row: row, col: 1, style: style, limit: width)
-            column = grid.put(record.colour.symbol + " " + strings.colour(record.colour), row: row, col: column,
+            let column = grid.put(facts.joined(separator: "  ") + "  ", row: row, col: 1, style: style, limit: width)
+            grid.put(record.colour.symbol + " " + strings.colour(record.colour), row: row, col: column,
                               style: CellStyle(record.colour.blockRole, bold: true), limit: width + 1 - column)
         }
     }

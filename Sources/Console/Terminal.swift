@@ -16,6 +16,8 @@ final class Terminal {
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
+    /// The streams handed to `newterm`, closed after `delscreen`.
+    private let streams: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
     private let colours: Bool
     private var closed = false
 
@@ -30,7 +32,9 @@ final class Terminal {
     init(type: String? = nil, output: Int32 = STDOUT_FILENO, input: Int32 = STDIN_FILENO,
          colours wanted: Bool = ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty) throws {
         let name = type ?? ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard let out = fdopen(dup(output), "w"), let inp = fdopen(dup(input), "r") else {
+        guard let out = fdopen(dup(output), "w") else { throw ConsoleError.terminal(name) }
+        guard let inp = fdopen(dup(input), "r") else {
+            fclose(out)
             throw ConsoleError.terminal(name)
         }
         guard let screen = newterm(type, out, inp) else {
@@ -41,10 +45,13 @@ final class Terminal {
         guard let window = newwin(0, 0, 0, 0) else {
             endwin()
             delscreen(screen)
+            fclose(out)
+            fclose(inp)
             throw ConsoleError.terminal(name)
         }
         self.screen = screen
         self.window = window
+        streams = (out, inp)
         colours = wanted && has_colors()
         cbreak()
         noecho()
@@ -52,6 +59,7 @@ final class Terminal {
         set_escdelay(25)
         wtimeout(window, Terminal.inputTimeoutMilliseconds)
         Terminal.allowControlQ(input)
+        def_prog_mode()
         if colours { Terminal.startColours() }
     }
 
@@ -64,6 +72,8 @@ final class Terminal {
         delwin(window)
         endwin()
         delscreen(screen)
+        fclose(streams.output)
+        fclose(streams.input)
     }
 
     /// The window's size now (ncurses resizes it with the terminal).
@@ -179,7 +189,8 @@ final class Terminal {
         }
     }
 
-    /// Turns off XON/XOFF flow control so Ctrl-Q reaches the console instead of the tty driver.
+    /// Turns off XON/XOFF flow control so Ctrl-Q reaches the console instead of the tty driver
+    /// (`def_prog_mode` afterwards keeps it across a suspend and resume).
     private static func allowControlQ(_ descriptor: Int32) {
         var modes = termios()
         guard tcgetattr(descriptor, &modes) == 0 else { return }
