@@ -1,0 +1,105 @@
+import Foundation
+import HealthCode
+
+/// The life of a check: a submitted line, the lookup's answer, readings, and logging it exactly once.
+extension ConsoleState {
+    /// Enter, CR, LF or Tab in the scan field.
+    mutating func submit() -> [ConsoleEffect] {
+        let line = input
+        input = ""
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return submitEmpty() }
+        if ReadingInput.looksLikeReading(text) { return take(reading: text) }
+        switch ScanInput.classify(text, today: today) {
+        case .invalid(let problem):
+            notice = .rejectedScan(problem, input: Masking.document(Normalization.document(text)))
+            return []
+        case let scan:
+            notice = nil
+            return closeCheck() + [.lookup(scan)]
+        }
+    }
+
+    /// An empty line finishes a check that only waits for an optional reading.
+    private mutating func submitEmpty() -> [ConsoleEffect] {
+        guard let check, !check.logged else { return [] }
+        if check.awaitsReading {
+            notice = .readingAwaited
+            return []
+        }
+        return closeCheck()
+    }
+
+    /// A typed temperature for the open check: implausible or unreadable ones are asked for again.
+    private mutating func take(reading text: String) -> [ConsoleEffect] {
+        guard var check, !check.logged, let record = check.record else {
+            notice = .noOpenCheck
+            return []
+        }
+        switch Temperature.parse(text) {
+        case .failure(let problem):
+            notice = .rejectedReading(problem)
+            return []
+        case .success(let reading):
+            check.readings.append(reading)
+            check.verdict = rules.judge(record, readings: check.readings, at: now)
+            if check.verdict.registers {
+                check.colour = Registration.colour(after: record.colour)
+                notice = .registered(from: record.colour, to: check.colour)
+            } else {
+                notice = check.verdict.decision == .remeasure ? .remeasure : nil
+            }
+            self.check = check
+            return check.isFinal(under: rules.temperature) ? logCheck(complete: true) : []
+        }
+    }
+
+    /// The lookup's answer: a pick list for several people under one phone, else the person (or nobody).
+    mutating func found(_ people: [PersonRecord], for input: ScanInput) -> [ConsoleEffect] {
+        if case .phone(let phone) = input, people.count > 1 {
+            check = nil
+            mode = .pick(PickList(phone: phone, people: people))
+            return []
+        }
+        if let person = people.first { return open(person) }
+        var document: String?
+        if case .document(let scanned) = input { document = scanned.key }
+        check = ScreenCheck(document: document, colour: .unknown,
+                            verdict: rules.judge(nil, readings: [], at: now), offline: sync.online == false)
+        return logCheck(complete: true)
+    }
+
+    /// Puts a person on screen, judged with no readings yet; a final verdict is logged at once.
+    mutating func open(_ record: PersonRecord) -> [ConsoleEffect] {
+        var sex: Sex?
+        var age: Int?
+        if case .document(let document) = ScanInput.classify(record.document, today: today) {
+            sex = document.sex
+            age = document.age(on: today)
+        }
+        let opened = ScreenCheck(document: record.document, record: record, sex: sex, age: age,
+                                 colour: record.colour, verdict: rules.judge(record, readings: [], at: now))
+        check = opened
+        return opened.isFinal(under: rules.temperature) ? logCheck(complete: true) : []
+    }
+
+    /// Logs the check on screen if it is still open: complete unless a reading was still awaited.
+    mutating func closeCheck() -> [ConsoleEffect] {
+        guard let check, !check.logged else { return [] }
+        return logCheck(complete: !check.awaitsReading)
+    }
+
+    /// Marks the check logged, adds it to the recent panel, and asks for it to be recorded.
+    private mutating func logCheck(complete: Bool) -> [ConsoleEffect] {
+        guard var check, !check.logged else { return [] }
+        let entry = check.log(at: now, complete: complete)
+        check.logged = true
+        check.complete = complete
+        self.check = check
+        let name = check.record.map { Masking.name($0.nameMasked) } ?? check.document.map(Masking.document) ?? ""
+        recent.insert(RecentCheck(at: now, name: name, colour: check.colour, decision: check.verdict.decision,
+                                  complete: complete), at: 0)
+        recent = Array(recent.prefix(ConsoleState.recentLimit))
+        return [.record(entry)]
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HealthCode
+import Sync
+
+/// Everything the console shows, changed only by `reduce`.
+public struct ConsoleState: Equatable, Sendable {
+    public let checkpoint: Checkpoint
+    public let operatorName: String
+    public let timeZone: TimeZone
+    /// The latest tick's clock.
+    public internal(set) var now: Date
+    public internal(set) var size: Size
+    /// The scan field (or the temperature typed into it).
+    var input = ""
+    var mode = Mode.scan
+    var showsHelp = false
+    var notice: Notice?
+    var check: ScreenCheck?
+    /// Newest first.
+    var recent: [RecentCheck] = []
+    var sync = SyncStatus()
+    var counts = TodayCounts()
+    var lastSyncPoll: Date?
+    var lastCountsPoll: Date?
+
+    /// The most characters the scan field or a correction note takes.
+    static let inputLimit = 64
+    /// How many recent checks are kept for the panel.
+    static let recentLimit = 100
+
+    public init(checkpoint: Checkpoint, operatorName: String, timeZone: TimeZone, now: Date,
+                size: Size = .minimum) {
+        self.checkpoint = checkpoint
+        self.operatorName = operatorName
+        self.timeZone = timeZone
+        self.now = now
+        self.size = size
+    }
+
+    /// The checkpoint's calendar day, which bounds birth dates and gives ages.
+    var today: CivilDate { CivilDate(now, in: timeZone) }
+
+    var rules: CheckpointRules { checkpoint.rules }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HealthCode
+
+/// Carries the reducer's effects out through the `GateService` and turns answers and errors into events.
+///
+/// This is where gate events get their ids, checkpoint and operator, so the reducer stays deterministic.
+final class EffectRunner {
+    private let service: GateService
+    private let checkpoint: Checkpoint
+    private let operatorName: String
+    private let timeZone: TimeZone
+    private let newID: () -> UUID
+
+    init(service: GateService, checkpoint: Checkpoint, operatorName: String, timeZone: TimeZone,
+         newID: @escaping () -> UUID = UUID.init) {
+        self.service = service
+        self.checkpoint = checkpoint
+        self.operatorName = operatorName
+        self.timeZone = timeZone
+        self.newID = newID
+    }
+
+    /// Runs one effect; an error thrown by the service becomes a `.failed` event. `.quit` is the runtime's.
+    func perform(_ effect: ConsoleEffect) -> [ConsoleEvent] {
+        switch effect {
+        case .lookup(let input):
+            return attempt(.lookup) { [.lookedUp(input, try service.lookup(input))] }
+        case .record(let log):
+            let (check, registration) = events(for: log)
+            let recorded = attempt(.record) {
+                try service.record(check: check, registration: registration)
+                return []
+            }
+            return recorded.isEmpty ? perform(.refreshCounts(at: log.at)) : recorded
+        case .loadLastRegistration:
+            return attempt(.lastRegistration) {
+                let registration = try service.lastRegistration()
+                return [.lastRegistration(registration, person: registration.flatMap(person))]
+            }
+        case .void(let registration, let note, let at):
+            let void = GateEvent(id: newID(), kind: .void, checkpointID: checkpoint.id, operatorName: operatorName,
+                                 at: at, document: registration.document, colour: registration.colour,
+                                 voids: registration.id, note: note)
+            let voided = attempt(.void) {
+                try service.void(void)
+                return [.voided(registration: registration, person: person(registration))]
+            }
+            guard case .voided = voided.first else { return voided }
+            return voided + perform(.refreshCounts(at: at))
+        case .refreshSyncStatus:
+            return [.syncStatus(service.syncStatus())]
+        case .refreshCounts(let at):
+            return attempt(.counts) { [.counts(try service.todayCounts(at: at))] }
+        case .quit:
+            return []
+        }
+    }
+
+    /// The check event, and the registration event when the verdict calls for one: recorded together.
+    func events(for log: CheckLog) -> (check: GateEvent, registration: GateEvent?) {
+        let check = GateEvent(id: newID(), kind: .check, checkpointID: checkpoint.id, operatorName: operatorName,
+                              at: log.at, document: log.document, colour: log.colour, decision: log.verdict.decision,
+                              reasons: log.verdict.reasons, readings: log.readings, complete: log.complete)
+        guard log.verdict.registers else { return (check, nil) }
+        let registration = GateEvent(id: newID(), kind: .registration, checkpointID: checkpoint.id,
+                                     operatorName: operatorName, at: log.at, document: log.document,
+                                     colour: log.colour,
+                                     reasons: log.verdict.reasons.filter { $0.code == .feverConfirmed },
+                                     readings: log.readings)
+        return (check, registration)
+    }
+
+    /// The person a registration concerns, as the cache has them now; nil when not found or on error.
+    private func person(_ registration: GateEvent) -> PersonRecord? {
+        guard let key = registration.document,
+              case .document(let document) = ScanInput.classify(key, today: CivilDate(registration.at, in: timeZone))
+        else { return nil }
+        return (try? service.lookup(.document(document)))?.first
+    }
+
+    /// Runs a service call, turning a thrown error into one `.failed` event.
+    private func attempt(_ operation: ServiceFailure.Operation, _ body: () throws -> [ConsoleEvent]) -> [ConsoleEvent] {
+        do {
+            return try body()
+        } catch {
+            return [.failed(ServiceFailure(operation, error: error))]
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import HealthCode
+
+/// The one-line message under the result: a problem with the input, a prompt, or a store failure.
+enum Notice: Equatable, Sendable {
+    /// A scan that is not a document or phone; `input` is the rejected text, masked.
+    case rejectedScan(ScanProblem, input: String)
+    case rejectedReading(TemperatureProblem)
+    case remeasure
+    case registered(from: CodeColour, to: CodeColour)
+    case noOpenCheck
+    case readingAwaited
+    case nothingToVoid
+    case correctionNoteRequired
+    case correctionCancelled
+    case voided(document: String)
+    case failure(ServiceFailure)
+
+    /// How loudly the line is drawn.
+    var role: ColourRole {
+        switch self {
+        case .failure, .rejectedScan, .rejectedReading: .error
+        case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck: .warning
+        case .nothingToVoid, .correctionCancelled, .voided: .plain
+        }
+    }
+}

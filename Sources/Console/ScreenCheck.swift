@@ -1,0 +1,75 @@
+import Foundation
+import HealthCode
+
+/// The person on screen: what the cache says, the readings taken, the verdict, and whether it is logged.
+struct ScreenCheck: Equatable, Sendable {
+    /// The document key scanned or found; nil for a phone lookup that found nobody.
+    var document: String?
+    /// Nil when no code was found (未查询到).
+    var record: PersonRecord?
+    var sex: Sex?
+    var age: Int?
+    /// The colour shown: the record's, or yellow at once after a registration.
+    var colour: CodeColour
+    var readings: [Temperature] = []
+    var verdict: Verdict
+    /// No record while the sync status says offline: the cache may simply not know the person yet.
+    var offline = false
+    /// Logged to the scan log; a logged check takes no more readings.
+    var logged = false
+    /// As logged: false when the next person was scanned while a reading was awaited.
+    var complete = true
+    /// This person's registration was voided while on screen.
+    var voided = false
+
+    /// Whether the check still waits for a required reading or a re-measure.
+    var awaitsReading: Bool {
+        !logged && (verdict.decision == .measure || verdict.decision == .remeasure)
+    }
+
+    /// Whether the verdict can no longer change under `policy`, so the check is logged now.
+    func isFinal(under policy: CheckpointRules.TemperaturePolicy) -> Bool {
+        if verdict.registers { return true }
+        switch verdict.decision {
+        case .refuse: return true
+        case .pass: return policy != .optional || !readings.isEmpty
+        case .measure, .remeasure: return false
+        }
+    }
+
+    /// The log entry for this check.
+    func log(at now: Date, complete: Bool) -> CheckLog {
+        CheckLog(at: now, document: document, colour: record?.colour ?? .unknown, verdict: verdict,
+                 readings: readings, complete: complete)
+    }
+}
+
+/// One line of the recent-checks panel.
+struct RecentCheck: Equatable, Sendable {
+    var at: Date
+    var name: String
+    var colour: CodeColour
+    var decision: Verdict.Decision
+    var complete: Bool
+}
+
+/// The people registered under one proxy phone (代申领), waiting for the operator to pick one.
+struct PickList: Equatable, Sendable {
+    var phone: String
+    var people: [PersonRecord]
+    var selected = 0
+}
+
+/// A correction (纠错) being prepared: the registration to void and the reason typed so far.
+struct Correction: Equatable, Sendable {
+    var registration: GateEvent
+    var person: PersonRecord?
+    var note = ""
+}
+
+/// What the keys currently act on.
+enum Mode: Equatable, Sendable {
+    case scan
+    case pick(PickList)
+    case correction(Correction)
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HealthCode
+import Testing
+@testable import Console
+
+/// The effect layer: gate events get ids, checkpoint and operator; service errors become events.
+@Suite struct EffectRunnerTests {
+    func runner(_ gate: FakeGate) -> EffectRunner {
+        var next = 0
+        return EffectRunner(service: gate, checkpoint: Fixtures.gate(), operatorName: "李四", timeZone: Fixtures.beijing) {
+            next += 1
+            return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", next)) ?? UUID()
+        }
+    }
+
+    @Test func aRegistrationIsRecordedWithItsCheckInOneCall() {
+        let gate = FakeGate()
+        let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 378)], registers: true)
+        let log = CheckLog(at: Fixtures.noon, document: Fixtures.zhang, colour: .green, verdict: verdict,
+                           readings: [Temperature(tenths: 376), Temperature(tenths: 378)], complete: true)
+        let events = runner(gate).perform(.record(log))
+        #expect(events == [.counts(TodayCounts())])
+        #expect(gate.records.count == 1)
+        let (check, registration) = (gate.records[0].check, gate.records[0].registration)
+        #expect(check.id.uuidString.hasSuffix("000000000001"))
+        #expect(registration?.id.uuidString.hasSuffix("000000000002") == true)
+        #expect(registration?.kind == .registration)
+        #expect(registration?.colour == .green)
+        #expect(registration?.checkpointID == "cp-east-gate")
+        #expect(registration?.reasons == [Reason(.feverConfirmed, value: 378)])
+    }
+
+    @Test func aPlainCheckHasNoRegistration() {
+        let gate = FakeGate()
+        let log = CheckLog(at: Fixtures.noon, document: Fixtures.li, colour: .yellow,
+                           verdict: Verdict(decision: .refuse, reasons: [Reason(.colourYellow)]), readings: [], complete: true)
+        _ = runner(gate).perform(.record(log))
+        #expect(gate.records.count == 1)
+        #expect(gate.records[0].registration == nil)
+    }
+
+    @Test func aThrowingServiceBecomesOneFailedEvent() {
+        let gate = FakeGate()
+        gate.failing = true
+        let log = CheckLog(at: Fixtures.noon, document: Fixtures.li, colour: .yellow,
+                           verdict: Verdict(decision: .refuse, reasons: []), readings: [], complete: true)
+        let events = runner(gate).perform(.record(log))
+        #expect(events.count == 1)
+        guard case .failed(let failure) = events.first else {
+            Issue.record("expected a failure, got \(events)")
+            return
+        }
+        #expect(failure.operation == .record)
+        #expect(failure.detail == "disk I/O error")
+    }
+
+    @Test func theLastRegistrationComesWithItsPerson() {
+        let gate = FakeGate()
+        gate.people = [Fixtures.person(Fixtures.zhang, name: "张*三", colour: .yellow)]
+        let registration = GateEvent(id: UUID(), kind: .registration, checkpointID: "cp-east-gate", operatorName: "李四",
+                                     at: Fixtures.noon, document: Fixtures.zhang, colour: .green)
+        gate.latestRegistration = registration
+        let events = runner(gate).perform(.loadLastRegistration)
+        #expect(events == [.lastRegistration(registration, person: gate.people[0])])
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HealthCode
+import Sync
+@testable import Console
+
+/// An in-memory `GateService` that remembers every call, and throws on demand.
+final class FakeGate: GateService {
+    /// What a test makes the next calls throw.
+    struct Broken: Error, CustomStringConvertible {
+        var description: String { "disk I/O error" }
+    }
+
+    var people: [PersonRecord] = []
+    var status = SyncStatus(online: true, lastSuccessAt: Fixtures.noon.addingTimeInterval(-120), backlog: 0)
+    var counts = TodayCounts()
+    var latestRegistration: GateEvent?
+    var failing = false
+    private(set) var records: [(check: GateEvent, registration: GateEvent?)] = []
+    private(set) var voids: [GateEvent] = []
+    private(set) var lookups: [ScanInput] = []
+
+    func lookup(_ input: ScanInput) throws -> [PersonRecord] {
+        if failing { throw Broken() }
+        lookups.append(input)
+        switch input {
+        case .document(let document): return people.filter { $0.document == document.key }
+        case .phone(let phone): return people.filter { $0.phone == phone }
+        case .invalid: return []
+        }
+    }
+
+    func record(check: GateEvent, registration: GateEvent?) throws {
+        if failing { throw Broken() }
+        records.append((check, registration))
+        if let registration {
+            latestRegistration = registration
+            people = people.map { person in
+                var person = person
+                if person.document == registration.document { person.colour = Registration.colour(after: person.colour) }
+                return person
+            }
+        }
+    }
+
+    func lastRegistration() throws -> GateEvent? {
+        if failing { throw Broken() }
+        return latestRegistration
+    }
+
+    func void(_ event: GateEvent) throws {
+        if failing { throw Broken() }
+        voids.append(event)
+        if let registration = latestRegistration, registration.id == event.voids {
+            people = people.map { person in
+                var person = person
+                if person.document == registration.document { person.colour = registration.colour ?? person.colour }
+                return person
+            }
+            latestRegistration = nil
+        }
+    }
+
+    func todayCounts(at now: Date) throws -> TodayCounts {
+        if failing { throw Broken() }
+        return counts
+    }
+
+    func syncStatus() -> SyncStatus { status }
+
+    /// The checks recorded so far.
+    var checks: [GateEvent] { records.map(\.check) }
+}
