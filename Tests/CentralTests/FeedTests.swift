@@ -123,8 +123,8 @@ private func time(_ text: String) -> Date? {
         #expect(parse.rows.map(\.colour) == [.red])
     }
 
-    @Test func columnsMayComeInAnyOrder() {
-        let data = text(["updated_at,colour,reason,phone,name,document",
+    @Test func columnsMayComeInAnyOrderWithSpacesAround() {
+        let data = text(["updated_at, colour ,reason,phone,name,document",
                          "2026-11-26T09:00:00Z,green,,13800138000,赵六,\(IDs.c)"])
         let parse = CodesFeed.parse(data, today: today)
         #expect(parse.problems == [])

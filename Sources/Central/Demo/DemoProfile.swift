@@ -4,11 +4,10 @@ import HealthCode
 struct DemoProfile {
     /// Which birth years a person's ID number gets.
     enum Age {
-        case any, adult, elderly, child
+        case adult, elderly, child
 
         var birthYears: ClosedRange<Int> {
             switch self {
-            case .any: 1930...2024
             case .adult: 1960...2004
             case .elderly: 1930...1955
             case .child: 2012...2024
@@ -22,14 +21,14 @@ struct DemoProfile {
     }
 
     /// Whose phone is on the person's code.
-    enum PhonePlan: Equatable {
+    enum PhonePlan {
         case own, none
         /// The proxy applicant's phone, shared by the family in this block (代申领).
         case family(block: Int)
     }
 
     /// The latest test, as hours before now.
-    enum NATPlan: Equatable {
+    enum NATPlan {
         case none, pending
         case negative(hours: ClosedRange<Int>)
         case positive

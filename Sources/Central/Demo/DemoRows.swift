@@ -37,11 +37,11 @@ extension DemoPopulation {
             let region = province * 10_000 + city * 100 + county
             return ResidentNumber.make(region: region, birth: birthDate(profile.age, using: &rng), sequence: sequence)
         case .hongKongMacau:
-            return "HKM:" + (rng.chance(80) ? "H" : "M") + String(format: "%08d", slot)
+            return "HKM:" + (rng.chance(80) ? "H" : "M") + TextFormat.zeroPadded(slot, width: 8)
         case .taiwan:
-            return "TW:" + String(format: "%08d", slot)
+            return "TW:" + TextFormat.zeroPadded(slot, width: 8)
         case .passport:
-            return "PP:" + rng.pick(["E", "G", "K", "P"]) + String(format: "%08d", slot)
+            return "PP:" + rng.pick(["E", "G", "K", "P"]) + TextFormat.zeroPadded(slot, width: 8)
         }
     }
 
@@ -60,7 +60,7 @@ extension DemoPopulation {
     /// The phone of `owner`: the person themselves, or the first index of a family's block.
     func phoneNumber(owner: Int) -> String {
         var rng = SplitMix64(seed: seed, stream: .phone, index: owner)
-        return rng.pick(DemoVocabulary.phonePrefixes) + String(format: "%08d", phoneNumbers(owner))
+        return rng.pick(DemoVocabulary.phonePrefixes) + TextFormat.zeroPadded(phoneNumbers(owner), width: 8)
     }
 
     func test(_ plan: DemoProfile.NATPlan, using rng: inout SplitMix64) -> NATResult? {

@@ -7,10 +7,6 @@ struct SplitMix64 {
 
     private var state: UInt64
 
-    init(seed: UInt64) {
-        state = seed
-    }
-
     /// The generator for item `index` of `stream` under `seed`.
     init(seed: UInt64, stream: Stream, index: Int) {
         let item = UInt64(bitPattern: Int64(index)) &* 0xD1B5_4A32_D192_ED03

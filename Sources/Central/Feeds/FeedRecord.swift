@@ -4,20 +4,21 @@ import HealthCode
 /// One data row of a feed, read column by column; each bad field adds a problem naming its column.
 struct FeedRecord {
     let line: Int
+    /// The fields, trimmed of surrounding white space.
     let fields: [String]
     let header: FeedHeader
     private(set) var problems: [FeedProblem] = []
 
     init(line: Int, fields: [String], header: FeedHeader) {
         self.line = line
-        self.fields = fields
+        self.fields = fields.map(TextFormat.trimmed)
         self.header = header
     }
 
     /// The column's text, trimmed of surrounding white space.
     func text(_ column: String) -> String {
         guard let index = header.positions[column], fields.indices.contains(index) else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return fields[index]
     }
 
     mutating func report(_ column: String, _ message: String) {

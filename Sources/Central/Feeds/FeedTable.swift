@@ -55,8 +55,10 @@ enum FeedTable {
 struct FeedHeader {
     let positions: [String: Int]
 
-    /// The header when it names exactly `columns`, in any order; otherwise one message saying what is wrong.
-    static func read(_ fields: [String], columns: [String], line: Int) -> Result<FeedHeader, FeedProblem> {
+    /// The header when it names exactly `columns`, in any order (white space around a name is ignored);
+    /// otherwise one problem saying what is wrong.
+    static func read(_ cells: [String], columns: [String], line: Int) -> Result<FeedHeader, FeedProblem> {
+        let fields = cells.map(TextFormat.trimmed)
         var positions: [String: Int] = [:]
         var repeated: [String] = []
         for (index, name) in fields.enumerated() {
@@ -80,10 +82,11 @@ struct FeedHeader {
         return .failure(FeedProblem(line: line, message: message))
     }
 
-    /// Whether a header cell can be echoed in a message: a short ASCII identifier, never data such as an ID number.
+    /// Whether a header cell can be echoed in a message: short, ASCII letters and underscores only,
+    /// so never data such as an ID, passport or phone number.
     static func looksLikeColumnName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 30,
-              first.properties.isAlphabetic, first.isASCII else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+        let scalars = name.unicodeScalars
+        return !scalars.isEmpty && scalars.count <= 30
+            && scalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }
     }
 }

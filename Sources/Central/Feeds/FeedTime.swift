@@ -61,11 +61,12 @@ enum FeedTime {
         let dayNumber = Int((Double(local) / 86_400).rounded(.down))
         let (year, month, day) = DayNumber.civil(dayNumber)
         let secondOfDay = local - dayNumber * 86_400
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
-                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        if millis > 0 { text += String(format: ".%03d", millis) }
+        let two = { (value: Int) in TextFormat.zeroPadded(value, width: 2) }
+        var text = TextFormat.zeroPadded(year, width: 4) + "-" + two(month) + "-" + two(day) + "T"
+            + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60)
+        if millis > 0 { text += "." + TextFormat.zeroPadded(millis, width: 3) }
         guard offsetMinutes != 0 else { return text + "Z" }
         let magnitude = abs(offsetMinutes)
-        return text + (offsetMinutes < 0 ? "-" : "+") + String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
+        return text + (offsetMinutes < 0 ? "-" : "+") + two(magnitude / 60) + ":" + two(magnitude % 60)
     }
 }
