@@ -1,0 +1,97 @@
+import Console
+import Foundation
+import HealthCode
+
+/// What `healthgate check` prints, as text or JSON; names and documents masked.
+struct CheckReport {
+    let record: PersonRecord?
+    let document: String
+    let colour: CodeColour
+    let verdict: Verdict
+    let readings: [Temperature]
+    let registered: Bool
+    let now: Date
+    let today: CivilDate
+    let rules: CheckpointRules
+
+    private var parsedDocument: Document? { try? Document.parse(document, today: today).get() }
+
+    func text(_ strings: Strings) -> String {
+        var lines = [
+            "colour:   \(colour.rawValue) (\(strings.colour(colour)))",
+            "verdict:  \(verdict.decision.rawValue) (\(strings.decision(verdict.decision)))",
+        ]
+        for reason in verdict.reasons { lines.append("reason:   \(reason.code.rawValue): \(strings.reason(reason, rules: rules))") }
+        if let record {
+            var who = "person:   \(record.nameMasked)  \(Masking.document(document))"
+            if let sex = parsedDocument?.sex { who += "  \(sex.rawValue)" }
+            if let age = parsedDocument?.age(on: today) { who += "  \(age)" }
+            lines.append(who)
+            if let nat = record.nat {
+                lines.append("NAT:      \(nat.outcome.rawValue), sampled \(Self.iso(nat.sampledAt)), "
+                    + "\(nat.ageHours(at: now, from: rules.natAgeFrom)) h ago, \(nat.institution)")
+            } else {
+                lines.append("NAT:      none")
+            }
+        } else {
+            lines.append("person:   no record for \(Masking.document(document))")
+        }
+        if !readings.isEmpty { lines.append("temps:    " + readings.map { "\($0)℃" }.joined(separator: ", ")) }
+        if registered { lines.append("abnormal registration recorded: the code is now \(colour.rawValue)") }
+        return lines.joined(separator: "\n")
+    }
+
+    func json(_ strings: Strings) throws -> String {
+        let nat = record?.nat.map { nat in
+            Payload.NAT(result: nat.outcome.rawValue, sampledAt: Self.iso(nat.sampledAt),
+                        reportedAt: nat.reportedAt.map(Self.iso), institution: nat.institution,
+                        ageHours: nat.ageHours(at: now, from: rules.natAgeFrom))
+        }
+        let payload = Payload(
+            colour: colour.rawValue, verdict: verdict.decision.rawValue,
+            reasons: verdict.reasons.map { Payload.Reason(code: $0.code.rawValue, text: strings.reason($0, rules: rules), value: $0.value) },
+            nameMasked: record?.nameMasked, idMasked: Masking.document(document),
+            sex: parsedDocument?.sex?.rawValue, age: parsedDocument?.age(on: today), nat: nat,
+            temperatures: readings.map { Double($0.tenths) / 10 }, registered: registered)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(payload), as: UTF8.self)
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        return formatter.string(from: date)
+    }
+
+    /// The JSON shape of a check.
+    struct Payload: Encodable {
+        /// One reason: its code, its text in the chosen language, and its figure.
+        struct Reason: Encodable {
+            let code: String
+            let text: String
+            let value: Int?
+        }
+
+        /// The latest nucleic-acid test.
+        struct NAT: Encodable {
+            let result: String
+            let sampledAt: String
+            let reportedAt: String?
+            let institution: String
+            let ageHours: Int
+        }
+
+        let colour: String
+        let verdict: String
+        let reasons: [Reason]
+        let nameMasked: String?
+        let idMasked: String
+        let sex: String?
+        let age: Int?
+        let nat: NAT?
+        let temperatures: [Double]
+        let registered: Bool
+    }
+}

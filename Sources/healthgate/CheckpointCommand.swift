@@ -1,0 +1,114 @@
+import Central
+import Foundation
+import HealthCode
+
+/// `healthgate checkpoint show|set`: this console's checkpoint and its rules.
+enum CheckpointCommand: Command {
+    static let help = """
+        usage: healthgate checkpoint show
+               healthgate checkpoint set [--id ID] [--name NAME] [--kind gate|market|transit]
+                   [--fever 37.3] [--temperature required|optional|off]
+                   [--nat-max-hours N|none] [--nat-from sampling|report]
+                   [--accept-pending yes|no] [--pass green[,yellow[,red]]]
+
+        Shows or changes the checkpoint this console stands at and its pass rules. The rules are
+        kept in the local cache (they work offline) and registered in the central store when it
+        can be reached.
+        """
+
+    static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
+        guard let index = arguments.words.firstIndex(where: { $0 == "show" || $0 == "set" }) else {
+            throw UsageError("checkpoint takes show or set")
+        }
+        let action = arguments.words[index]
+        var words = arguments.words
+        words.remove(at: index)
+        arguments = Arguments(words)
+        let cache = try configuration.openCache()
+        var checkpoint = try configuration.checkpoint(in: cache)
+        if action == "set" {
+            try change(&checkpoint, &arguments)
+            try arguments.expectEnd()
+            try cache.saveCheckpoint(checkpoint)
+            do {
+                try configuration.openCentral().saveCheckpoint(checkpoint)
+            } catch {
+                Output.error("saved locally; the central store was not updated: \(error)")
+            }
+        } else {
+            try arguments.expectEnd()
+        }
+        print(describe(checkpoint))
+        return 0
+    }
+
+    static func change(_ checkpoint: inout Checkpoint, _ arguments: inout Arguments) throws {
+        if let id = try arguments.option("--id") {
+            guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw UsageError("--id takes letters, digits, - and _ (at most 64)")
+            }
+            checkpoint.id = id
+        }
+        if let name = try arguments.option("--name") {
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("--name cannot be empty") }
+            checkpoint.name = name
+        }
+        if let kind = try arguments.option("--kind") {
+            guard let value = Checkpoint.Kind(rawValue: kind) else { throw UsageError("--kind takes gate, market or transit") }
+            checkpoint.kind = value
+        }
+        if let fever = try arguments.option("--fever") {
+            guard case .success(let value) = Temperature.parse(fever) else {
+                throw UsageError("--fever takes a temperature between 34.0 and 43.0, such as 37.3")
+            }
+            checkpoint.rules.feverThreshold = value
+        }
+        if let policy = try arguments.option("--temperature") {
+            guard let value = CheckpointRules.TemperaturePolicy(rawValue: policy) else {
+                throw UsageError("--temperature takes required, optional or off")
+            }
+            checkpoint.rules.temperature = value
+        }
+        if let hours = try arguments.option("--nat-max-hours") {
+            if hours == "none" {
+                checkpoint.rules.maxNATAgeHours = nil
+            } else {
+                guard let value = Int(hours), (1...24 * 90).contains(value) else {
+                    throw UsageError("--nat-max-hours takes hours from 1 to 2160, or none")
+                }
+                checkpoint.rules.maxNATAgeHours = value
+            }
+        }
+        if let basis = try arguments.option("--nat-from") {
+            guard let value = NATAgeBasis(rawValue: basis) else { throw UsageError("--nat-from takes sampling or report") }
+            checkpoint.rules.natAgeFrom = value
+        }
+        if let pending = try arguments.option("--accept-pending") {
+            guard pending == "yes" || pending == "no" else { throw UsageError("--accept-pending takes yes or no") }
+            checkpoint.rules.acceptPending = pending == "yes"
+        }
+        if let colours = try arguments.option("--pass") {
+            let values = colours.split(separator: ",").map { CodeColour(rawValue: String($0)) }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0 != .unknown }) else {
+                throw UsageError("--pass takes colours from green, yellow, red, separated by commas")
+            }
+            checkpoint.rules.passingColours = Set(values.compactMap { $0 })
+        }
+    }
+
+    static func describe(_ checkpoint: Checkpoint) -> String {
+        let rules = checkpoint.rules
+        let colours = CodeColour.allCases.filter(rules.passingColours.contains).map(\.rawValue).joined(separator: ",")
+        return """
+            id:              \(checkpoint.id)
+            name:            \(checkpoint.name)
+            kind:            \(checkpoint.kind.rawValue)
+            fever threshold: \(rules.feverThreshold)℃
+            temperature:     \(rules.temperature.rawValue)
+            NAT max age:     \(rules.maxNATAgeHours.map { "\($0) h" } ?? "none")
+            NAT age from:    \(rules.natAgeFrom.rawValue)
+            accept pending:  \(rules.acceptPending ? "yes" : "no")
+            passing colours: \(colours)
+            """
+    }
+}
