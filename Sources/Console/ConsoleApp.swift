@@ -10,18 +10,20 @@ import HealthCode
 ///   - language: the language of every visible text (zh-Hans by default).
 ///   - timeZone: the checkpoint's time zone, for the clock, "today" and ages.
 ///   - now: the clock, read once per turn of the loop (at least every 200 ms).
+///   - demoPeople: set when demo data were just built for a first run, to say so on the first screen.
 /// - Throws: `StringsError` when a string table is missing, `ConsoleError` for a non-UTF-8 locale
 ///   or a terminal that cannot be opened. The terminal is restored before this returns or throws.
 public func runConsole(service: GateService, checkpoint: Checkpoint, operatorName: String,
                        language: Language = .simplifiedChinese, timeZone: TimeZone,
-                       now: @escaping () -> Date) throws {
+                       now: @escaping () -> Date, demoPeople: Int? = nil) throws {
     let strings = try Strings(language: language)
     try Terminal.requireUTF8Locale()
     let terminal = try Terminal()
     defer { terminal.close() }
     let runner = EffectRunner(service: service, checkpoint: checkpoint, operatorName: operatorName, timeZone: timeZone)
-    let state = ConsoleState(checkpoint: checkpoint, operatorName: operatorName, timeZone: timeZone,
+    var state = ConsoleState(checkpoint: checkpoint, operatorName: operatorName, timeZone: timeZone,
                              now: now(), size: terminal.size)
+    state.notice = demoPeople.map { .demoBuilt(people: $0) }
     let session = ConsoleSession(state: state, runner: runner)
     session.dispatch(.tick(now()))
     while session.running {

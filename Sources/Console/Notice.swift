@@ -14,13 +14,15 @@ enum Notice: Equatable, Sendable {
     case correctionCancelled
     case voided(document: String)
     case failure(ServiceFailure)
+    /// Shown once at start when demo data were just built for a first run.
+    case demoBuilt(people: Int)
 
     /// How loudly the line is drawn.
     var role: ColourRole {
         switch self {
         case .failure, .rejectedScan, .rejectedReading: .error
         case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck: .warning
-        case .nothingToVoid, .correctionCancelled, .voided: .plain
+        case .nothingToVoid, .correctionCancelled, .voided, .demoBuilt: .plain
         }
     }
 }

@@ -57,6 +57,8 @@ extension Painter {
             return strings.text("notice.correction_cancelled")
         case .voided(let document):
             return strings.text("notice.voided", ["document": document])
+        case .demoBuilt(let people):
+            return strings.text("notice.demo_built", ["count": String(people)])
         case .failure(let failure):
             return strings.text("notice.failure", ["operation": strings.text("operation.\(failure.operation.rawValue)"),
                                                    "detail": failure.detail])

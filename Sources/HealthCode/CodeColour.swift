@@ -24,9 +24,9 @@ public enum CodeColour: String, Codable, CaseIterable, Comparable, Sendable {
     /// Reads `green`/`yellow`/`red` or 绿/黄/红 (as an authority's CSV may write them).
     public init?(text: String) {
         switch text.lowercased().trimmingCharacters(in: .whitespaces) {
-        case "green", "绿", "绿码", "g": self = .green
-        case "yellow", "黄", "黄码", "y": self = .yellow
-        case "red", "红", "红码", "r": self = .red
+        case "green", "绿", "绿码": self = .green
+        case "yellow", "黄", "黄码": self = .yellow
+        case "red", "红", "红码": self = .red
         default: return nil
         }
     }

@@ -19,10 +19,12 @@ enum ConsoleCommand: Command {
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
         try arguments.expectEnd()
+        var demoPeople: Int?
         if isFirstRun(configuration) {
             Output.error("first run: building demo data (10,000 people) in \(configuration.dataDirectory)…")
             let population = try DemoCommand.build(configuration, people: 10_000, seed: 1)
             FileHandle.standardError.write(Data((DemoCommand.samples(population) + "\n").utf8))
+            demoPeople = population.people
         }
         let cache = try configuration.openCache()
         let checkpoint = try configuration.checkpoint(in: cache)
@@ -34,7 +36,7 @@ enum ConsoleCommand: Command {
         do {
             try runConsole(service: LocalGate(cache: cache, sync: sync), checkpoint: checkpoint,
                            operatorName: configuration.operatorName, language: configuration.language,
-                           timeZone: .current, now: Date.init)
+                           timeZone: .current, now: Date.init, demoPeople: demoPeople)
         } catch let error as ConsoleError {
             throw Failure.invalid(error.description)
         }

@@ -81,7 +81,7 @@ public final class EmbeddedCentral: CentralStore {
         let colour = Registration.colour(after: current.record.colour)
         guard colour != current.record.colour else { return current.seq }
         current.record.colour = colour
-        current.record.reason = "checkpoint abnormal temperature registration"
+        current.record.reason = "检查点体温异常登记"
         current.record.colourChangedAt = event.at
         current.changedBy = event.id
         return try write(current)
@@ -99,7 +99,7 @@ public final class EmbeddedCentral: CentralStore {
                   colourBefore: original.colour ?? current.record.colour)
         else { return current.seq }
         current.record.colour = restored
-        current.record.reason = "registration voided: \(event.note ?? "")"
+        current.record.reason = "异常登记已撤销：\(event.note ?? "")"
         current.record.colourChangedAt = event.at
         current.changedBy = event.id
         return try write(current)
