@@ -42,6 +42,9 @@ enum CheckpointCommand: Command {
         return 0
     }
 
+    /// The fever thresholds a checkpoint may set.
+    static let feverThresholds = Temperature(tenths: 370)...Temperature(tenths: 385)
+
     static func change(_ checkpoint: inout Checkpoint, _ arguments: inout Arguments) throws {
         if let id = try arguments.option("--id") {
             guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
@@ -58,8 +61,8 @@ enum CheckpointCommand: Command {
             checkpoint.kind = value
         }
         if let fever = try arguments.option("--fever") {
-            guard case .success(let value) = Temperature.parse(fever) else {
-                throw UsageError("--fever takes a temperature between 34.0 and 43.0, such as 37.3")
+            guard case .success(let value) = Temperature.parse(fever), Self.feverThresholds.contains(value) else {
+                throw UsageError("--fever takes a threshold from 37.0 to 38.5, such as 37.3")
             }
             checkpoint.rules.feverThreshold = value
         }

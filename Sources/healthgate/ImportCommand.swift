@@ -56,8 +56,9 @@ enum ImportCommand: Command {
             FileHandle.standardError.write(Data("\(path):\(problem.line): \(problem.message)\n".utf8))
         }
         if !problems.isEmpty && !skipBad {
-            throw Failure.invalid("\(path): \(problems.count) bad rows; nothing imported "
-                + "(fix them, or use --skip-bad to import the \(rows.count) good rows)")
+            let bad = problems.count == 1 ? "1 bad row" : "\(problems.count) bad rows"
+            let hint = rows.isEmpty ? "" : " (fix them, or use --skip-bad to import the \(rows.count) good ones)"
+            throw Failure.invalid("\(path): \(bad); nothing imported" + hint)
         }
         do {
             return try write(rows)
