@@ -25,7 +25,7 @@ enum CheckpointCommand: Command {
         words.remove(at: index)
         arguments = Arguments(words)
         let cache = try configuration.openCache()
-        var checkpoint = try configuration.checkpoint(in: cache)
+        var checkpoint = try configuration.checkpoint(in: cache, creating: action == "set")
         if action == "set" {
             try change(&checkpoint, &arguments)
             try arguments.expectEnd()

@@ -59,13 +59,17 @@ struct Configuration {
         try central.open()
     }
 
-    /// This console's checkpoint: the one stored in the cache, or the demo default; `--checkpoint` picks another id.
-    func checkpoint(in cache: LocalCache) throws -> Checkpoint {
+    /// This console's checkpoint: the one stored in the cache, or the demo default. `--checkpoint ID`
+    /// picks another from the central store's registry; `creating` makes a new one with default rules.
+    func checkpoint(in cache: LocalCache, creating: Bool = false) throws -> Checkpoint {
         let stored = try cache.checkpoint()
-        if let checkpointID, stored?.id != checkpointID {
-            return Checkpoint(id: checkpointID, name: checkpointID)
+        guard let checkpointID, stored?.id != checkpointID else { return stored ?? Checkpoint.demo }
+        if let registered = try? openCentral().checkpoint(id: checkpointID) { return registered }
+        guard creating else {
+            throw Failure.invalid("unknown checkpoint \(checkpointID): create it with "
+                + "healthgate --checkpoint \(checkpointID) checkpoint set --name NAME")
         }
-        return stored ?? Checkpoint.demo
+        return Checkpoint(id: checkpointID, name: checkpointID)
     }
 }
 
