@@ -16,11 +16,6 @@ public enum CodeColour: String, Codable, CaseIterable, Comparable, Sendable {
 
     public static func < (a: CodeColour, b: CodeColour) -> Bool { a.rank < b.rank }
 
-    /// An abnormal registration turns green yellow; yellow stays yellow and red stays red.
-    public var afterAbnormalRegistration: CodeColour {
-        self == .green ? .yellow : self
-    }
-
     /// Reads `green`/`yellow`/`red` or 绿/黄/红 (as an authority's CSV may write them).
     public init?(text: String) {
         switch text.lowercased().trimmingCharacters(in: .whitespaces) {

@@ -22,9 +22,6 @@ public enum Document: Hashable, Sendable {
         }
     }
 
-    /// The key with all but its first and last four characters hidden.
-    public var masked: String { Masking.document(key) }
-
     /// Sex, for a resident ID.
     public var sex: Sex? {
         if case .resident(let id) = self { return id.sex }
@@ -43,7 +40,7 @@ public enum Document: Hashable, Sendable {
         for (prefix, make) in prefixes where text.hasPrefix(prefix) {
             let number = String(text.dropFirst(prefix.count))
             guard (5...20).contains(number.count),
-                  number.allSatisfy({ $0.isASCIIDigit || ("A"..."Z").contains($0) })
+                  number.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercaseLetter })
             else { return .failure(.otherDocument) }
             return .success(make(number))
         }

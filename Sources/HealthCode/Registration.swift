@@ -4,7 +4,7 @@ import Foundation
 public enum Registration {
     /// The colour after a registration: green turns yellow, any other colour stays.
     public static func colour(after current: CodeColour) -> CodeColour {
-        current.afterAbnormalRegistration
+        current == .green ? .yellow : current
     }
 
     /// The colour after voiding `registration`, or nil to leave it: the colour it changed is

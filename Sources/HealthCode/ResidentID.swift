@@ -17,18 +17,23 @@ public struct ResidentID: Hashable, Sendable {
     public static func parse(_ raw: String, today: CivilDate) -> Result<ResidentID, IDProblem> {
         let text = Array(Normalization.document(raw))
         guard text.count == 18 else { return .failure(.length(text.count)) }
-        guard text[0..<17].allSatisfy(\.isASCIIDigit) else { return .failure(.notDigits) }
-        guard text[17].isASCIIDigit || text[17] == "X" else { return .failure(.checkCharacter) }
-        let digits = text[0..<17].map { Int(String($0))! }
+        let digits = text[0..<17].compactMap(\.digitValue)
+        guard digits.count == 17 else { return .failure(.notDigits) }
+        guard text[17].digitValue != nil || text[17] == "X" else { return .failure(.checkCharacter) }
         guard provinces.contains(digits[0] * 10 + digits[1]) else { return .failure(.region) }
         let number = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + digits[$1] } }
         guard let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)),
               birth.year >= 1900 else { return .failure(.birthDate) }
         guard birth <= today else { return .failure(.birthDateInFuture) }
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        guard checkCharacters[sum % 11] == text[17] else { return .failure(.checksum) }
+        guard checkCharacter(for: digits) == text[17] else { return .failure(.checksum) }
         return .success(ResidentID(
             number: String(text), birthDate: birth, sex: digits[16] % 2 == 1 ? .male : .female))
+    }
+
+    /// The check character (ISO 7064 MOD 11-2) for the first 17 digits.
+    public static func checkCharacter(for digits: [Int]) -> Character {
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return checkCharacters[sum % 11]
     }
 
     /// Age in whole years on `day`.
@@ -65,5 +70,13 @@ public enum Sex: String, Codable, Sendable {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// 0–9 for an ASCII digit alone; nil for anything else, a digit with a combining mark included.
+    var digitValue: Int? {
+        guard let ascii = asciiValue, (48...57).contains(ascii) else { return nil }
+        return Int(ascii - 48)
+    }
+
+    var isASCIIDigit: Bool { digitValue != nil }
+
+    var isASCIIUppercaseLetter: Bool { asciiValue.map { (65...90).contains($0) } ?? false }
 }

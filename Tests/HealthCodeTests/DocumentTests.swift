@@ -74,8 +74,8 @@ struct DocumentTests {
 
     @Test("documents show masked")
     func masked() throws {
-        #expect(try parse(Fixture.sampleID).get().masked == "1101**********002X")
-        #expect(Document.hongKongMacau("H12345678").masked == "HKM:*****5678")
+        #expect(Masking.document(try parse(Fixture.sampleID).get().key) == "1101**********002X")
+        #expect(Masking.document(Document.hongKongMacau("H12345678").key) == "HKM:*****5678")
     }
 
     @Test("problem codes")

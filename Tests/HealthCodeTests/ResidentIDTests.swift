@@ -168,4 +168,11 @@ struct ResidentIDTests {
             "id_birth_date", "id_birth_date_future", "id_checksum",
         ])
     }
+
+    @Test("a digit carrying a combining mark is not a digit: refused, never a crash")
+    func combiningMark() {
+        #expect(parse("1\u{301}1010519491231002X") == .failure(.notDigits))
+        #expect(parse("1101051949123100\u{301}2X") == .failure(.notDigits))
+        #expect(ScanInput.classify("1\u{301}1010519491231002X", today: Fixture.today) == .invalid(.unrecognised))
+    }
 }
