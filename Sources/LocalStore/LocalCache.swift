@@ -164,9 +164,7 @@ public final class LocalCache {
     public func apply(_ changes: [FeedChange], cursor: Int64) throws {
         try database.transaction {
             for change in changes {
-                try database.run(
-                    "INSERT OR REPLACE INTO people (\(PersonColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    PersonColumns.values(change))
+                try database.run(PersonColumns.upsert, PersonColumns.values(change))
             }
             try setSetting("cursor", String(cursor))
         }

@@ -25,6 +25,9 @@ public enum PersonColumns {
         seq INTEGER NOT NULL
         """
 
+    /// Writes a whole person row, replacing any with the same document.
+    public static let upsert = "INSERT OR REPLACE INTO people (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
     /// Reads a row selected with `list`.
     public static func change(_ row: Row) -> FeedChange {
         var nat: NATResult?

@@ -100,13 +100,39 @@ struct CentralContractTests {
         #expect(try store.person(document: "110105195001010015")?.colour == .red)
     }
 
-    @Test("an authority row older than a registration does not undo it", arguments: CentralFixture.all)
-    func staleImport(_ fixture: CentralFixture) throws {
+    @Test("re-importing the authority's row keeps a registration made since; a newer row decides again",
+          arguments: CentralFixture.all)
+    func registrationAndAuthority(_ fixture: CentralFixture) throws {
         let store = try fixture.make(folder)
         _ = try store.importCodes([code("11010519491231002X", .green)])
         _ = try store.submit([registration("11010519491231002X", before: .green)])
-        #expect(try store.importCodes([code("11010519491231002X", .green)]) == ImportSummary(stale: 1))
+        #expect(try store.importCodes([code("11010519491231002X", .green)]) == ImportSummary(unchanged: 1))
         #expect(try store.person(document: "11010519491231002X")?.colour == .yellow)
+        #expect(try store.importCodes([code("11010519491231002X", .green, at: monday.addingTimeInterval(-60))])
+            == ImportSummary(stale: 1))
+        let later = Date().addingTimeInterval(3600)
+        #expect(try store.importCodes([code("11010519491231002X", .green, at: later)]) == ImportSummary(changed: 1))
+        #expect(try store.person(document: "11010519491231002X")?.colour == .green, "the authority cleared the person after the registration")
+    }
+
+    @Test("an authority red set before a registration but imported after it is not lost", arguments: CentralFixture.all)
+    func redImportedLate(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        _ = try store.importCodes([code("11010519491231002X", .green)])
+        _ = try store.submit([registration("11010519491231002X", before: .green)])
+        _ = try store.importCodes([code("11010519491231002X", .red, at: Date().addingTimeInterval(-600))])
+        #expect(try store.person(document: "11010519491231002X")?.colour == .red)
+    }
+
+    @Test("a void restores the store's own colour, not the one the console had cached", arguments: CentralFixture.all)
+    func voidRestoresCentralColour(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        _ = try store.importCodes([code("11010519491231002X", .green)])
+        let stale = registration("11010519491231002X", before: .yellow)
+        _ = try store.submit([stale])
+        _ = try store.submit([GateEvent.void(id: UUID(), at: monday.addingTimeInterval(7200), checkpoint: checkpoint,
+                                             operatorName: "王", registration: stale, note: "误登记")])
+        #expect(try store.person(document: "11010519491231002X")?.colour == .green)
     }
 
     @Test("tests: the latest sample is kept; tests of unknown people are counted, not stored", arguments: CentralFixture.all)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LocalStore
 
+/// The connection wrapper: transactions, migrations, values.
 @Suite("The SQLite wrapper")
 struct DatabaseTests {
     let folder = TemporaryDirectory()
@@ -33,6 +34,25 @@ struct DatabaseTests {
             }
         }
         #expect(try database.query("SELECT x FROM t") { $0.int(0) } == [1])
+    }
+
+    @Test("a commit that fails rolls back whole, and the next transaction commits normally")
+    func failedCommit() throws {
+        let database = try open()
+        try database.execute("""
+            CREATE TABLE parent (id INTEGER PRIMARY KEY);
+            CREATE TABLE child (parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
+            """)
+        #expect(throws: SQLiteError.self) {
+            try database.transaction {
+                try database.run("INSERT INTO parent VALUES (1)")
+                try database.run("INSERT INTO child VALUES (2)")
+            }
+        }
+        #expect(try database.queryFirst("SELECT count(*) FROM parent") { $0.int(0) } == 0)
+        try database.transaction { try database.run("INSERT INTO parent VALUES (3)") }
+        let other = try Database(path: folder.file("test.sqlite"))
+        #expect(try other.queryFirst("SELECT count(*) FROM parent") { $0.int(0) } == 1, "committed, visible to another connection")
     }
 
     @Test("migrations run once each and record the version")

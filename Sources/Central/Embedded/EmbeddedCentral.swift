@@ -59,51 +59,58 @@ public final class EmbeddedCentral: CentralStore {
             return EventReceipt(eventID: event.id, feedSeq: known.seq, receivedAt: known.at)
         }
         let receivedAt = Date(timeIntervalSince1970: Double(SQLValue.milliseconds(clock())) / 1000)
-        let feedSeq: Int64? = switch event.kind {
-        case .check: nil
-        case .registration: try applyRegistration(event)
-        case .void: try applyVoid(event)
+        let effect: (seq: Int64?, colourBefore: CodeColour?) = switch event.kind {
+        case .check: (nil, nil)
+        case .registration: try applyRegistration(event, at: receivedAt)
+        case .void: (try applyVoid(event, at: receivedAt), nil)
         }
         try database.run("""
-            INSERT INTO events (id, kind, checkpoint, document, at, received_at, payload, feed_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (id, kind, checkpoint, document, at, received_at, payload, feed_seq, colour_before)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [
                 .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
                 SQLValue(event.document), SQLValue(event.at), SQLValue(receivedAt),
-                .text(try EventCoding.encode(event)), SQLValue(feedSeq),
+                .text(try EventCoding.encode(event)), SQLValue(effect.seq), SQLValue(effect.colourBefore?.rawValue),
             ])
-        return EventReceipt(eventID: event.id, feedSeq: feedSeq, receivedAt: receivedAt)
+        return EventReceipt(eventID: event.id, feedSeq: effect.seq, receivedAt: receivedAt)
     }
 
-    /// Green turns yellow; any other colour stays. Returns the person's feed position afterwards.
-    private func applyRegistration(_ event: GateEvent) throws -> Int64? {
-        guard let document = event.document, var current = try stored(document) else { return nil }
-        let colour = Registration.colour(after: current.record.colour)
-        guard colour != current.record.colour else { return current.seq }
+    /// Green turns yellow; any other colour stays. Returns the person's feed position afterwards and
+    /// the colour this store had before, which a void restores.
+    private func applyRegistration(_ event: GateEvent, at receivedAt: Date) throws -> (seq: Int64?, colourBefore: CodeColour?) {
+        guard let document = event.document, var current = try stored(document) else { return (nil, nil) }
+        let before = current.record.colour
+        let colour = Registration.colour(after: before)
+        guard colour != before else { return (current.seq, before) }
         current.record.colour = colour
-        current.record.reason = "检查点体温异常登记"
-        current.record.colourChangedAt = event.at
+        current.record.reason = Self.registrationReason
+        current.record.colourChangedAt = receivedAt
         current.changedBy = event.id
-        return try write(current)
+        return (try write(current), before)
     }
 
     /// Restores the colour a registration changed, unless a later change intervened.
-    private func applyVoid(_ event: GateEvent) throws -> Int64? {
+    private func applyVoid(_ event: GateEvent, at receivedAt: Date) throws -> Int64? {
+        guard let registration = event.voids else { return nil }
+        try database.run(
+            "UPDATE events SET voided_by = ? WHERE id = ? AND kind = 'registration' AND voided_by IS NULL",
+            [.text(event.id.uuidString), .text(registration.uuidString)])
         guard let document = event.document, var current = try stored(document) else { return nil }
-        guard let registration = event.voids,
-              let original = try database.queryFirst(
-                  "SELECT payload FROM events WHERE id = ? AND kind = 'registration'", [.text(registration.uuidString)],
-                  { try EventCoding.decode($0.string(0)) }),
+        guard let before = try database.queryFirst(
+                  "SELECT colour_before FROM events WHERE id = ? AND kind = 'registration'", [.text(registration.uuidString)],
+                  { $0.optionalString(0).flatMap(CodeColour.init(rawValue:)) }) ?? nil,
               let restored = Registration.colourAfterVoid(
-                  lastChangedBy: current.changedBy, registration: registration,
-                  colourBefore: original.colour ?? current.record.colour)
+                  lastChangedBy: current.changedBy, registration: registration, colourBefore: before)
         else { return current.seq }
         current.record.colour = restored
         current.record.reason = "异常登记已撤销：\(event.note ?? "")"
-        current.record.colourChangedAt = event.at
+        current.record.colourChangedAt = receivedAt
         current.changedBy = event.id
         return try write(current)
     }
+
+    /// The reason a registration gives for the colour it sets.
+    static let registrationReason = "检查点体温异常登记"
 
     public func events(limit: Int) throws -> [StoredEvent] {
         try database.query(
@@ -113,12 +120,14 @@ public final class EmbeddedCentral: CentralStore {
 
     // MARK: The authority's feeds
 
+    /// An authority row replaces the colour unless the authority already said something newer; a
+    /// registration received after the row's time still applies on top of it.
     public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
         try database.transaction {
             var summary = ImportSummary()
             for row in rows {
                 let current = try stored(row.document)
-                if let current, row.updatedAt < current.record.colourChangedAt {
+                if current != nil, let authorityAt = try authorityTime(row.document), row.updatedAt < authorityAt {
                     summary.stale += 1
                     continue
                 }
@@ -129,16 +138,45 @@ public final class EmbeddedCentral: CentralStore {
                 next.record.colour = row.colour
                 next.record.reason = row.reason
                 next.record.colourChangedAt = row.updatedAt
-                if let current, next.record == current.record {
-                    summary.unchanged += 1
-                    continue
-                }
                 next.changedBy = nil
-                _ = try write(next)
-                summary.changed += 1
+                if let registration = try laterRegistration(row.document, after: row.updatedAt) {
+                    try database.run("UPDATE events SET colour_before = ? WHERE id = ?",
+                                     [.text(row.colour.rawValue), .text(registration.id.uuidString)])
+                    let colour = Registration.colour(after: row.colour)
+                    if colour != row.colour {
+                        next.record.colour = colour
+                        next.record.reason = Self.registrationReason
+                        next.record.colourChangedAt = registration.receivedAt
+                        next.changedBy = registration.id
+                    }
+                }
+                if let current, next.record == current.record, next.changedBy == current.changedBy {
+                    summary.unchanged += 1
+                } else {
+                    _ = try write(next)
+                    summary.changed += 1
+                }
+                try database.run("UPDATE people SET authority_at = ? WHERE document = ?",
+                                 [SQLValue(row.updatedAt), .text(row.document)])
             }
             return summary
         }
+    }
+
+    /// When the authority last set this person's colour.
+    private func authorityTime(_ document: String) throws -> Date? {
+        try database.queryFirst("SELECT authority_at FROM people WHERE document = ?", [.text(document)]) { $0.date(0) }
+    }
+
+    /// The newest registration of this person, not voided, received after `time`.
+    private func laterRegistration(_ document: String, after time: Date) throws -> (id: UUID, receivedAt: Date)? {
+        try database.queryFirst("""
+            SELECT id, received_at FROM events
+            WHERE document = ? AND kind = 'registration' AND voided_by IS NULL AND received_at > ?
+            ORDER BY received_at DESC LIMIT 1
+            """, [.text(document), SQLValue(time)]) { row in
+            UUID(uuidString: row.string(0)).map { (id: $0, receivedAt: row.date(1)) }
+        } ?? nil
     }
 
     public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
@@ -189,15 +227,19 @@ public final class EmbeddedCentral: CentralStore {
             "SELECT \(PersonColumns.list) FROM people WHERE document = ?", [.text(document)], PersonColumns.change)
     }
 
+    /// Writes every shared column and keeps `authority_at`, which only imports set.
+    static let upsert = PersonColumns.upsert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT")
+        + " ON CONFLICT(document) DO UPDATE SET "
+        + PersonColumns.list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0 != "document" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
     /// Writes a person at the next feed position and returns that position.
     private func write(_ change: FeedChange) throws -> Int64 {
         guard let seq = try database.queryFirst("UPDATE feed SET seq = seq + 1 WHERE id = 1 RETURNING seq", [], { $0.int64(0) })
         else { throw CentralError("the feed counter is missing") }
         var next = change
         next.seq = seq
-        try database.run(
-            "INSERT OR REPLACE INTO people (\(PersonColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            PersonColumns.values(next))
+        try database.run(Self.upsert, PersonColumns.values(next))
         return seq
     }
 }

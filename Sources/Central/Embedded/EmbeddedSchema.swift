@@ -4,7 +4,7 @@ import LocalStore
 enum EmbeddedSchema {
     static let migrations = [
         Migration(1, """
-            CREATE TABLE people (\(PersonColumns.table)) WITHOUT ROWID;
+            CREATE TABLE people (\(PersonColumns.table), authority_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
             CREATE UNIQUE INDEX people_seq ON people(seq);
             CREATE INDEX people_phone ON people(phone) WHERE phone IS NOT NULL;
             CREATE TABLE feed (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
@@ -17,8 +17,11 @@ enum EmbeddedSchema {
                 at INTEGER NOT NULL,
                 received_at INTEGER NOT NULL,
                 payload TEXT NOT NULL,
-                feed_seq INTEGER
+                feed_seq INTEGER,
+                colour_before TEXT,
+                voided_by TEXT
             );
+            CREATE INDEX events_registrations ON events(document, received_at) WHERE kind = 'registration';
             CREATE INDEX events_checkpoint ON events(checkpoint, at);
             CREATE TABLE checkpoints (
                 id TEXT PRIMARY KEY NOT NULL,

@@ -69,27 +69,24 @@ public final class Database {
         return try statement.step() ? map(Row(statement: statement.handle)) : nil
     }
 
-    /// Runs a query and hands each row to `body` without collecting them: for streaming large results.
-    public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
-        let statement = try prepared(sql)
-        try statement.bind(arguments)
-        defer { statement.finish() }
-        while try statement.step() { try body(Row(statement: statement.handle)) }
-    }
-
-    /// Runs `body` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested): all of it or none.
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction (a savepoint when nested): all of it or none,
+    /// also when the commit itself fails.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let outermost = transactionDepth == 0
         let savepoint = "hg_\(transactionDepth)"
-        try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        try execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
+        defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            transactionDepth -= 1
-            try execute(transactionDepth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            try execute(outermost ? "COMMIT" : "RELEASE \(savepoint)")
             return result
         } catch {
-            transactionDepth -= 1
-            try? execute(transactionDepth == 0 ? "ROLLBACK" : "ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            if outermost {
+                if sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") }
+            } else {
+                try? execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            }
             throw error
         }
     }

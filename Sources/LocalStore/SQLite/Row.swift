@@ -8,7 +8,6 @@ public struct Row {
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
     public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
     public func int(_ column: Int32) -> Int { Int(int64(column)) }
-    public func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
     public func bool(_ column: Int32) -> Bool { int64(column) != 0 }
 
     public func string(_ column: Int32) -> String {

@@ -4,7 +4,6 @@ import Foundation
 public enum SQLValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
     case null
     case integer(Int64)
-    case real(Double)
     case text(String)
 
     public init(stringLiteral value: String) { self = .text(value) }

@@ -16,7 +16,4 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "SQLite error \(code): \(message)" }
-
-    /// True when another connection held the database past the busy timeout.
-    public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
 }

@@ -26,7 +26,6 @@ final class Statement {
             let code: Int32 = switch value {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .real(let number): sqlite3_bind_double(handle, index, number)
             case .text(let text): sqlite3_bind_text(handle, index, text, -1, hg_sqlite_transient())
             }
             guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection) }
