@@ -23,8 +23,6 @@ public protocol CentralStore: AnyObject {
     func checkpoint(id: String) throws -> Checkpoint?
     /// The stored events, for reports and tests; oldest first.
     func events(limit: Int) throws -> [StoredEvent]
-    /// The store's clock.
-    func now() throws -> Date
 }
 
 /// What an import changed.

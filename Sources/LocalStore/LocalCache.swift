@@ -58,14 +58,21 @@ public final class LocalCache {
                     record.colour = colour
                     record.colourChangedAt = registration.at
                 }
-            } else if registration.voided && !registration.voidSeen,
+            } else if registration.voided && !registration.voidSeen, let id = UUID(uuidString: registration.id),
                       let restored = Registration.colourAfterVoid(
-                          lastChangedBy: change.changedBy, registration: UUID(uuidString: registration.id) ?? UUID(),
-                          colourBefore: registration.before) {
+                          lastChangedBy: change.changedBy, registration: id, colourBefore: registration.before) {
                 record.colour = restored
             }
         }
         return record
+    }
+
+    /// Keeps a person the central store answered for directly, until the feed brings them: a local
+    /// registration of them then shows at once. A row the feed already brought is left alone.
+    public func adopt(_ record: PersonRecord) throws {
+        try database.run(
+            PersonColumns.upsert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT OR IGNORE"),
+            PersonColumns.values(FeedChange(seq: 0, record: record)))
     }
 
     // MARK: Recording what the console saw

@@ -21,18 +21,37 @@ public final class SyncEngine {
     }
 
     /// Pushes every queued event, then pulls every change; each batch commits on its own, so an
-    /// interrupted pass loses nothing and the next one resumes where it stopped.
+    /// interrupted pass loses nothing and the next one resumes where it stopped. A failed push does
+    /// not hold back the pull: colours keep arriving, and the push error is thrown after it.
     @discardableResult
     public func run(progress: (SyncSummary) -> Void = { _ in }) throws -> SyncSummary {
         var summary = SyncSummary()
+        var pushError: Error?
+        do {
+            try push(&summary, progress)
+        } catch {
+            pushError = error
+        }
+        try pull(&summary, progress)
+        if let pushError { throw pushError }
+        try cache.setLastSyncAt(clock())
+        summary.cursor = try cache.cursor()
+        summary.backlog = try cache.backlog()
+        return summary
+    }
+
+    private func push(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         while true {
             let events = try cache.unsentEvents(limit: pushBatch)
-            guard !events.isEmpty else { break }
+            guard !events.isEmpty else { return }
             let receipts = try central.submit(events)
             try cache.markSent(receipts, at: clock())
             summary.pushed += receipts.count
             progress(summary)
         }
+    }
+
+    private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         while true {
             let changes = try central.changes(after: try cache.cursor(), limit: pullBatch)
             guard let last = changes.last else { break }
@@ -40,10 +59,6 @@ public final class SyncEngine {
             summary.pulled += changes.count
             progress(summary)
         }
-        try cache.setLastSyncAt(clock())
-        summary.cursor = try cache.cursor()
-        summary.backlog = try cache.backlog()
-        return summary
     }
 }
 

@@ -12,6 +12,8 @@ public final class SyncService: Sendable {
     private let clock: @Sendable () -> Date
     private let published: Mutex<SyncStatus>
     private let stopping = Mutex(false)
+    /// Set by `syncNow` until the next pass starts, so a burst of requests wakes the thread once.
+    private let requested = Mutex(false)
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
@@ -41,7 +43,11 @@ public final class SyncService: Sendable {
 
     /// Asks for a pass now instead of at the next interval.
     public func syncNow() {
-        wake.signal()
+        let first = requested.withLock { already in
+            defer { already = true }
+            return !already
+        }
+        if first { wake.signal() }
     }
 
     /// Stops the thread after the pass under way, waiting at most `timeout` seconds.
@@ -57,6 +63,7 @@ public final class SyncService: Sendable {
         var cache: LocalCache?
         var failures = 0
         while !stopping.withLock({ $0 }) {
+            requested.withLock { $0 = false }
             published.withLock { $0.running = true }
             do {
                 let local = try cache ?? LocalCache(path: cachePath)

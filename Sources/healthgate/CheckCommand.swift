@@ -47,7 +47,7 @@ enum CheckCommand: Command {
             throw Failure.invalid(strings.problem(problem))
         case .document(let parsed):
             document = parsed.key
-            record = try cache.person(document: parsed.key) ?? centralPerson(parsed.key, configuration)
+            record = try cache.person(document: parsed.key) ?? centralPerson(parsed.key, configuration, cache)
         case .phone(let phone):
             let people = try cache.people(phone: phone)
             guard people.count == 1, let person = people.first else {
@@ -60,14 +60,15 @@ enum CheckCommand: Command {
             record = person
         }
         let verdict = checkpoint.rules.judge(record, readings: readings, at: now)
-        let colour = verdict.registers ? Registration.colour(after: record?.colour ?? .unknown) : record?.colour ?? .unknown
+        let scanned = record?.colour ?? .unknown
+        let colour = verdict.registers ? Registration.colour(after: scanned) : scanned
         let check = GateEvent.check(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
-            colour: colour, verdict: verdict, readings: readings,
+            colour: scanned, verdict: verdict, readings: readings,
             complete: verdict.decision == .pass || verdict.decision == .refuse)
         let registration = verdict.registers ? GateEvent.registration(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
-            colourBefore: record?.colour ?? .unknown, readings: readings) : nil
+            colourBefore: scanned, readings: readings) : nil
         do {
             try cache.record(check: check, registration: registration)
         } catch {
@@ -80,8 +81,11 @@ enum CheckCommand: Command {
         return verdict.decision == .pass ? 0 : 1
     }
 
-    /// Asks the central store for a person the cache does not have; a store that cannot be reached is a miss.
-    static func centralPerson(_ document: String, _ configuration: Configuration) -> PersonRecord? {
-        try? configuration.openCentral().person(document: document)
+    /// Asks the central store for a person the cache does not have, and keeps the answer in the cache;
+    /// a store that cannot be reached is a miss.
+    static func centralPerson(_ document: String, _ configuration: Configuration, _ cache: LocalCache) throws -> PersonRecord? {
+        guard let record = try? configuration.openCentral().person(document: document) else { return nil }
+        try cache.adopt(record)
+        return record
     }
 }

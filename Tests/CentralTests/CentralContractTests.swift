@@ -3,6 +3,7 @@ import Foundation
 import HealthCode
 import LocalStore
 import Testing
+import TestSupport
 
 /// A way to make an empty central store for one test; every implementation is listed in `all`.
 struct CentralFixture: CustomStringConvertible, Sendable {
@@ -19,13 +20,10 @@ struct CentralFixture: CustomStringConvertible, Sendable {
 /// The behaviour every central store must show, whatever it is built on.
 @Suite("Central store contract")
 struct CentralContractTests {
-    let folder = NSTemporaryDirectory() + "healthgate-central-" + UUID().uuidString
+    let temporary = TemporaryDirectory()
+    var folder: String { temporary.path }
     let checkpoint = Checkpoint(id: "CP-1", name: "东门")
     let monday = Date(timeIntervalSince1970: 1_764_000_000)
-
-    init() throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
 
     func code(_ document: String, _ colour: CodeColour, phone: String? = nil, at: Date? = nil) -> CodeRow {
         CodeRow(document: document, nameMasked: "李*", phone: phone, colour: colour, reason: "",

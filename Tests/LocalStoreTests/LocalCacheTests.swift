@@ -1,8 +1,10 @@
 import Foundation
 import HealthCode
 import Testing
+import TestSupport
 @testable import LocalStore
 
+/// The console's cache: recording, the local flip and its voids, lookups and counts.
 @Suite("The local cache")
 struct LocalCacheTests {
     let folder = TemporaryDirectory()
@@ -124,5 +126,63 @@ struct LocalCacheTests {
         let reopened = try openCache()
         #expect(try reopened.checkpoint()?.rules.maxNATAgeHours == 48)
         #expect(try reopened.cursor() == 7)
+    }
+
+    @Test("a void of a registration that was never sent withdraws the flip; both then travel")
+    func voidBeforeSending() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        let registration = try fever(cache)
+        try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                      registration: registration, note: "误登记"))
+        #expect(try cache.person(document: document)?.colour == .green)
+        #expect(try cache.unsentEvents(limit: 10).map(\.kind) == [.check, .registration, .void])
+    }
+
+    @Test("a void sent but not yet back through the feed keeps showing the colour before")
+    func voidSentNotPulled() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        let registration = try fever(cache)
+        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 2, receivedAt: noon)], at: noon)
+        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: 2)
+        let void = GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                  registration: registration, note: "误登记")
+        try cache.void(void)
+        try cache.markSent([EventReceipt(eventID: void.id, feedSeq: 3, receivedAt: noon)], at: noon)
+        #expect(try cache.person(document: document)?.colour == .green)
+        try cache.apply([change(3, .green, changedBy: void.id)], cursor: 3)
+        #expect(try cache.person(document: document)?.colour == .green)
+    }
+
+    @Test("two registrations of one person: voiding the later one still leaves the earlier flip")
+    func twoRegistrations() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: 1)
+        _ = try fever(cache)
+        let second = try fever(cache)
+        try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                      registration: second, note: "重复登记"))
+        #expect(try cache.person(document: document)?.colour == .yellow)
+    }
+
+    @Test("a person the central store answered for is kept until the feed brings them, and the feed wins")
+    func adopt() throws {
+        let cache = try openCache()
+        try cache.adopt(change(9, .green).record)
+        _ = try fever(cache)
+        #expect(try cache.person(document: document)?.colour == .yellow)
+        try cache.apply([change(5, .red)], cursor: 5)
+        try cache.adopt(change(9, .green).record)
+        #expect(try cache.person(document: document)?.colour == .red)
+    }
+
+    @Test("an outbox event keeps every field through its JSON form, times to the millisecond")
+    func eventCoding() throws {
+        let event = GateEvent(id: UUID(), kind: .check, checkpointID: "CP-1", operatorName: "王",
+                              at: Date(timeIntervalSince1970: 1_764_216_000.25), document: document, colour: .green,
+                              decision: .remeasure, reasons: [Reason(.fever, value: 381)],
+                              readings: [Temperature(tenths: 381)], complete: false, note: "备注")
+        #expect(try EventCoding.decode(EventCoding.encode(event)) == event)
     }
 }

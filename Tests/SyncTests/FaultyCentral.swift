@@ -7,6 +7,7 @@ import LocalStore
 final class FaultyCentral: CentralStore {
     let inner: CentralStore
     var failAfterCommit = false
+    var failSubmit = false
     var failChangesAfterCalls: Int?
     private var changeCalls = 0
 
@@ -19,6 +20,7 @@ final class FaultyCentral: CentralStore {
     }
 
     func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
+        if failSubmit { throw CentralError("the central store refused the upload") }
         let receipts = try inner.submit(events)
         if failAfterCommit { throw CentralError("connection lost after the commit") }
         return receipts
@@ -31,5 +33,4 @@ final class FaultyCentral: CentralStore {
     func saveCheckpoint(_ checkpoint: Checkpoint) throws { try inner.saveCheckpoint(checkpoint) }
     func checkpoint(id: String) throws -> Checkpoint? { try inner.checkpoint(id: id) }
     func events(limit: Int) throws -> [StoredEvent] { try inner.events(limit: limit) }
-    func now() throws -> Date { try inner.now() }
 }

@@ -3,18 +3,17 @@ import Foundation
 import HealthCode
 import LocalStore
 import Testing
+import TestSupport
 @testable import Sync
 
+/// Push, pull and the background service, with faults injected between them and the central store.
 @Suite("Sync")
 struct SyncTests {
-    let folder = NSTemporaryDirectory() + "healthgate-sync-" + UUID().uuidString
+    let temporary = TemporaryDirectory()
+    var folder: String { temporary.path }
     let checkpoint = Checkpoint(id: "CP-1", name: "东门")
     let monday = Date(timeIntervalSince1970: 1_764_000_000)
     let document = "11010519491231002X"
-
-    init() throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
 
     func central() throws -> EmbeddedCentral { try EmbeddedCentral(path: folder + "/central.sqlite") }
     func cache(_ name: String) throws -> LocalCache { try LocalCache(path: folder + "/" + name + ".sqlite") }
@@ -124,5 +123,19 @@ struct SyncTests {
         #expect(service.status().online == true)
         #expect(service.status().backlog == 0)
         #expect(try store.person(document: document)?.colour == .yellow)
+    }
+
+    @Test("a push that fails does not hold back the pull: colours still arrive, events stay queued")
+    func failedPushStillPulls() throws {
+        let store = try central()
+        try population(store, count: 20)
+        let gate = try cache("gate")
+        try register(gate)
+        let faulty = FaultyCentral(store)
+        faulty.failSubmit = true
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: faulty).run() }
+        #expect(try gate.peopleCount() == 21)
+        #expect(try gate.backlog() == 2)
+        #expect(try gate.person(document: document)?.colour == .yellow, "the unsent registration still shows")
     }
 }

@@ -25,8 +25,6 @@ public final class EmbeddedCentral: CentralStore {
         self.clock = clock
     }
 
-    public func now() throws -> Date { clock() }
-
     public func changes(after cursor: Int64, limit: Int) throws -> [FeedChange] {
         try database.query(
             "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
@@ -187,7 +185,8 @@ public final class EmbeddedCentral: CentralStore {
                     summary.unknownPeople += 1
                     continue
                 }
-                if let existing = current.record.nat, existing.sampledAt > row.nat.sampledAt {
+                if let existing = current.record.nat, existing.sampledAt > row.nat.sampledAt
+                    || existing.sampledAt == row.nat.sampledAt && existing.outcome != .pending && row.nat.outcome == .pending {
                     summary.stale += 1
                 } else if current.record.nat == row.nat {
                     summary.unchanged += 1
