@@ -54,9 +54,12 @@ struct Configuration {
         }
     }
 
-    /// Opens the central store named by `--central`.
+    /// Opens the central store named by `--central`; the default one, in the data folder, may create that folder.
     func openCentral() throws -> CentralStore {
-        try central.open()
+        if case .sqlite(let path) = central, (path as NSString).deletingLastPathComponent == dataDirectory {
+            try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        }
+        return try central.open()
     }
 
     /// This console's checkpoint: the one stored in the cache, or the demo default. `--checkpoint ID`

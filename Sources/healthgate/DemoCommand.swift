@@ -5,13 +5,15 @@ import HealthCode
 /// `healthgate demo`: a deterministic population in the central store, synced into the cache.
 enum DemoCommand: Command {
     static let help = """
-        usage: healthgate demo [--people N] [--seed S] [--samples]
+        usage: healthgate demo [--people N] [--seed S] [--samples] [--csv DIR]
 
         Fills the central store with a deterministic demo population (default 10,000 people,
         seed 1): every colour; fresh, stale, pending and missing test results; proxy-phone
         families. Sets this console's checkpoint to the demo gate (negative test within 72 h)
         unless one is configured, syncs the cache, and prints a sample query for each case.
         With --samples, prints the sample queries for that size and seed and changes nothing.
+        With --csv DIR, writes the population as the authority's two feeds, DIR/codes.csv and
+        DIR/nat.csv (for `healthgate import`), and changes nothing else.
         The data are synthetic: the ID numbers are valid in form but belong to no one.
         """
 
@@ -19,9 +21,15 @@ enum DemoCommand: Command {
         let people = try number(arguments.option("--people"), "--people", default: 10_000, in: DemoPopulation.minimumPeople...DemoPopulation.maximumPeople)
         let seed = try number(arguments.option("--seed"), "--seed", default: 1, in: 0...Int.max)
         let samplesOnly = arguments.flag("--samples")
+        let csvFolder = try arguments.option("--csv")
         try arguments.expectEnd()
         if samplesOnly {
             print(samples(try population(people: people, seed: UInt64(seed))))
+            return 0
+        }
+        if let csvFolder {
+            try writeFeeds(try population(people: people, seed: UInt64(seed)), to: csvFolder)
+            print("demo: \(people) people written to \(csvFolder)/codes.csv and \(csvFolder)/nat.csv")
             return 0
         }
         let population = try build(configuration, people: people, seed: UInt64(seed))
@@ -67,6 +75,32 @@ enum DemoCommand: Command {
             throw UsageError("--people takes \(DemoPopulation.minimumPeople) to \(DemoPopulation.maximumPeople)")
         }
         return population
+    }
+
+    /// Writes the population as the two CSV feeds, streaming row by row.
+    static func writeFeeds(_ population: DemoPopulation, to folder: String) throws {
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.invalid("cannot create \(folder): \(error.localizedDescription)")
+        }
+        let codesPath = folder + "/codes.csv"
+        let natPath = folder + "/nat.csv"
+        guard files.createFile(atPath: codesPath, contents: nil), files.createFile(atPath: natPath, contents: nil),
+              let codes = FileHandle(forWritingAtPath: codesPath), let tests = FileHandle(forWritingAtPath: natPath)
+        else { throw Failure.invalid("cannot write to \(folder)") }
+        defer {
+            try? codes.close()
+            try? tests.close()
+        }
+        let newline = CSVWriter.newline
+        codes.write(Data((CodesFeed.header + newline).utf8))
+        tests.write(Data((NATFeed.header + newline).utf8))
+        for (code, nat) in population {
+            codes.write(Data((CodesFeed.line(code, in: population.timeZone) + newline).utf8))
+            if let nat { tests.write(Data((NATFeed.line(nat, in: population.timeZone) + newline).utf8)) }
+        }
     }
 
     /// The sample table printed after a demo build.

@@ -69,4 +69,33 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.err.split(separator: "\n").count == 1)
     }
+
+    @Test("check: a person only the central store knows is registered, and shows yellow at once on the next check")
+    func checkAsksCentral() throws {
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try """
+            document,name,phone,colour,reason,updated_at
+            11010519491231002X,张三,,green,,2026-01-05T08:00:00+08:00
+            """.write(toFile: data + "/codes.csv", atomically: true, encoding: .utf8)
+        #expect(try healthgate("import", "codes", data + "/codes.csv").status == 0)
+        let fever = try healthgate("--lang", "en", "check", "11010519491231002X", "--temp", "38.5", "--temp", "38.6", "--json")
+        #expect(fever.status == 1)
+        #expect(fever.out.contains("\"registered\" : true"))
+        #expect(fever.out.contains("\"colour\" : \"yellow\""))
+        #expect(!fever.out.contains("11010519491231002X"), "masked in the output")
+        let again = try healthgate("check", "11010519491231002X", "--temp", "36.5", "--json")
+        #expect(again.out.contains("\"colour\" : \"yellow\""), "the local flip shows before any sync")
+    }
+
+    @Test("demo --csv writes the two feeds, and import takes them back")
+    func demoFeeds() throws {
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let folder = data + "/feeds"
+        #expect(try healthgate("demo", "--people", "40", "--csv", folder).status == 0)
+        let codes = try healthgate("import", "codes", folder + "/codes.csv")
+        #expect(codes.status == 0, "\(codes.err)")
+        #expect(codes.out.contains("40 changed"))
+        #expect(try healthgate("import", "nat", folder + "/nat.csv").status == 0)
+    }
 }
