@@ -2,6 +2,7 @@ import Foundation
 
 /// One thing a console saw and reports to the central store: a check, an abnormal registration, or a void.
 public struct GateEvent: Codable, Equatable, Sendable, Identifiable {
+    /// What the event records.
     public enum Kind: String, Codable, Sendable {
         /// A person checked at the gate, with the verdict shown (the scan log).
         case check

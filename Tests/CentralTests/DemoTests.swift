@@ -28,6 +28,7 @@ private struct Everyone {
     }
 }
 
+/// Tests of the demo population: deterministic, valid, every case present.
 @Suite struct DemoTests {
     @Test func sameInputsGiveTheSamePeopleAndSamples() throws {
         let one = try population(500)

@@ -34,6 +34,7 @@ private func time(_ text: String) -> Date? {
     try? FeedTime.parse(text).get()
 }
 
+/// Tests of the RFC 4180 reader.
 @Suite struct CSVReaderTests {
     @Test func quotedFieldsKeepCommasQuotesAndEmptyStrings() {
         #expect(records("a,\"b,c\",\"say \"\"hi\"\"\",\"\",\n") == [
@@ -73,6 +74,7 @@ private func time(_ text: String) -> Date? {
     }
 }
 
+/// Tests of ISO 8601 times with an offset.
 @Suite struct FeedTimeTests {
     @Test func offsetsZuluAndFractionsAreRead() {
         let base = Date(timeIntervalSince1970: 1_795_739_400)  // 2026-11-27T00:30:00Z
@@ -100,6 +102,7 @@ private func time(_ text: String) -> Date? {
     }
 }
 
+/// Tests of the codes feed.
 @Suite struct CodesFeedTests {
     @Test func goodRowsAreReadWithMaskedNamesAndNormalisedPhones() throws {
         let parse = codes([
@@ -230,6 +233,7 @@ private func time(_ text: String) -> Date? {
     }
 }
 
+/// Tests of the nucleic-acid test feed.
 @Suite struct NATFeedTests {
     @Test func resultsAndPendingWithoutReportAreRead() throws {
         let parse = nat([

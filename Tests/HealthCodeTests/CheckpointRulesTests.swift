@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HealthCode
 
+/// Tests of a checkpoint's own rules (该检查口通行规则).
 @Suite("A checkpoint's own rules (该检查口通行规则)")
 struct CheckpointRulesTests {
     private func decode(_ json: String) throws -> CheckpointRules {

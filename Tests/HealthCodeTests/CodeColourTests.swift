@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HealthCode
 
+/// Tests of the three colours (一码三色).
 @Suite("The three colours (一码三色)")
 struct CodeColourTests {
     @Test("colours are read in English and Chinese", arguments: [

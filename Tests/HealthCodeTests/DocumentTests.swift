@@ -1,6 +1,7 @@
 import Testing
 import HealthCode
 
+/// Tests of other documents (港澳/台湾通行证, passports) and the document key.
 @Suite("Other documents (港澳/台湾通行证, passports) and the document key")
 struct DocumentTests {
     private func parse(_ raw: String) -> Result<Document, DocumentProblem> {

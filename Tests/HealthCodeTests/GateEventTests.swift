@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HealthCode
 
+/// Tests that gate events travel to the central store as JSON.
 @Suite("Gate events travel to the central store as JSON")
 struct GateEventTests {
     private func roundTrip(_ event: GateEvent) throws -> GateEvent {

@@ -1,6 +1,7 @@
 import Testing
 import HealthCode
 
+/// Tests of masking personal data for the screen and the logs.
 @Suite("Masking personal data for the screen and the logs")
 struct MaskingTests {
     @Test("names keep the first and last character (张*三 style)", arguments: [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HealthCode
 
+/// Tests of the latest nucleic-acid test (核酸检测) and its age.
 @Suite("The latest nucleic-acid test (核酸检测) and its age")
 struct NATResultTests {
     @Test("age is in whole hours from sampling", arguments: [

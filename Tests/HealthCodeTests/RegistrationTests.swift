@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HealthCode
 
+/// Tests of abnormal registration (异常登记) and its correction (纠错转码).
 @Suite("Abnormal registration (异常登记) and its correction (纠错转码)")
 struct RegistrationTests {
     let registration = UUID()

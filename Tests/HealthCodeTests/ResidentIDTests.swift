@@ -1,6 +1,7 @@
 import Testing
 import HealthCode
 
+/// Tests of the resident identity card number (居民身份证号码, GB 11643).
 @Suite("Resident identity card number (居民身份证号码, GB 11643)")
 struct ResidentIDTests {
     private func parse(_ raw: String, today: CivilDate = Fixture.today) -> Result<ResidentID, IDProblem> {

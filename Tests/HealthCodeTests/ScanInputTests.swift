@@ -1,6 +1,7 @@
 import Testing
 import HealthCode
 
+/// Tests of what a scanned or typed line is (ScanInput.classify).
 @Suite("What a scanned or typed line is (ScanInput.classify)")
 struct ScanInputTests {
     private func classify(_ raw: String) -> ScanInput { ScanInput.classify(raw, today: Fixture.today) }

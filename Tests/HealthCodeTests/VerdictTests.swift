@@ -11,6 +11,7 @@ private func rules(_ change: (inout CheckpointRules) -> Void = { _ in }) -> Chec
 
 private let within48Hours = rules { $0.maxNATAgeHours = 48 }
 
+/// Tests of the verdict: colour (亮码).
 @Suite("The verdict: colour (亮码)")
 struct ColourVerdictTests {
     @Test("no record found (未查询到): refuse, no record")
@@ -59,6 +60,7 @@ struct ColourVerdictTests {
     }
 }
 
+/// Tests of the verdict: nucleic-acid test (核酸).
 @Suite("The verdict: nucleic-acid test (核酸)")
 struct NATVerdictTests {
     private func judge(_ rules: CheckpointRules, _ nat: NATResult?, colour: CodeColour = .green) -> Verdict {
@@ -139,6 +141,7 @@ struct NATVerdictTests {
     }
 }
 
+/// Tests of the verdict: temperature (测温) and the two-step fever check (004 Q8).
 @Suite("The verdict: temperature (测温) and the two-step fever check (004 Q8)")
 struct TemperatureVerdictTests {
     private func judge(_ readings: [Temperature], rules: CheckpointRules = CheckpointRules(),
@@ -224,6 +227,7 @@ struct TemperatureVerdictTests {
     }
 }
 
+/// Tests that the verdict lists every reason.
 @Suite("The verdict lists every reason")
 struct AccumulatedReasonTests {
     @Test("yellow and a stale test are both listed")
