@@ -5,8 +5,9 @@ import LocalStore
 /// The central store every console syncs with: the authority for colours and tests, and the
 /// collector of what consoles saw. The embedded SQLite file and PostgreSQL both implement it.
 public protocol CentralStore: AnyObject {
-    /// People whose state changed after feed position `cursor`, in feed order, at most `limit`.
-    func changes(after cursor: Int64, limit: Int) throws -> [FeedChange]
+    /// People whose state changed after `cursor`, at most `limit`, with the cursor after them. A store
+    /// whose writers commit out of order must still never hand out a cursor past a change it has not shown.
+    func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage
     /// Stores events, each id once (a retried upload is a no-op), applying registrations and voids
     /// to colours; returns a receipt for every event, in order, after the commit.
     func submit(_ events: [GateEvent]) throws -> [EventReceipt]

@@ -33,7 +33,7 @@ enum CacheSchema {
                 payload TEXT NOT NULL,
                 created_at INTEGER NOT NULL,
                 sent_at INTEGER,
-                feed_seq INTEGER
+                received_at INTEGER
             );
             CREATE INDEX outbox_unsent ON outbox(position) WHERE sent_at IS NULL;
             CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);

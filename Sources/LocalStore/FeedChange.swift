@@ -16,18 +16,40 @@ public struct FeedChange: Equatable, Sendable {
     }
 }
 
-/// The central store's answer to an uploaded event: stored (now or earlier), and where its effect stands in the feed.
+/// The central store's answer to an uploaded event: stored, now or earlier, at the store's own time.
 public struct EventReceipt: Equatable, Sendable {
     public var eventID: UUID
-    /// The feed position of the person's row once the event was applied; nil when it touched no person.
-    public var feedSeq: Int64?
-    /// When the central store received the event first.
+    /// When the central store received the event first; a feed row changed at or after it reflects the event.
     public var receivedAt: Date
 
-    public init(eventID: UUID, feedSeq: Int64?, receivedAt: Date) {
+    public init(eventID: UUID, receivedAt: Date) {
         self.eventID = eventID
-        self.feedSeq = feedSeq
         self.receivedAt = receivedAt
+    }
+}
+
+/// A position in a central store's change feed, in the store's own form; the cache keeps it as text.
+public struct FeedCursor: Hashable, Sendable {
+    public var token: String
+
+    public init(_ token: String) { self.token = token }
+
+    /// Before the first change: a first, full sync.
+    public static let start = FeedCursor("")
+}
+
+/// One page of the change feed.
+public struct FeedPage: Equatable, Sendable {
+    public var changes: [FeedChange]
+    /// Where the next page starts; it may move even when `changes` is empty.
+    public var next: FeedCursor
+    /// True when the page reached what the store has now: the pass may stop.
+    public var atEnd: Bool
+
+    public init(changes: [FeedChange], next: FeedCursor, atEnd: Bool) {
+        self.changes = changes
+        self.next = next
+        self.atEnd = atEnd
     }
 }
 

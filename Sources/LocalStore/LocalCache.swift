@@ -34,33 +34,38 @@ public final class LocalCache {
     }
 
     /// Applies this console's registrations and voids that the feed does not reflect yet, so a local
-    /// flip shows at once and an older central state never undoes it.
+    /// flip shows at once and an older central state never undoes it. The feed reflects an event once
+    /// the central row names it as its last change, or changed at or after the store received it.
     private func withLocalEvents(_ change: FeedChange) throws -> PersonRecord {
-        let cursor = try self.cursor()
-        let pending = try database.query("""
-            SELECT r.id, r.colour_before, r.voided_by, r.at,
-                   reg.sent_at IS NOT NULL AND reg.feed_seq IS NOT NULL AND reg.feed_seq <= ?,
-                   v.sent_at IS NOT NULL AND v.feed_seq IS NOT NULL AND v.feed_seq <= ?
+        let events = try database.query("""
+            SELECT r.id, r.colour_before, r.at, reg.received_at, r.voided_by, v.received_at
             FROM registrations r
             JOIN outbox reg ON reg.id = r.id
             LEFT JOIN outbox v ON v.id = r.voided_by
             WHERE r.document = ?
             ORDER BY r.at
-            """, [.integer(cursor), .integer(cursor), .text(change.record.document)]) { row in
-            (id: row.string(0), before: CodeColour(rawValue: row.string(1)) ?? .green, voided: !row.isNull(2),
-             at: row.date(3), registrationSeen: row.bool(4), voidSeen: row.bool(5))
+            """, [.text(change.record.document)]) { row in
+            (id: UUID(uuidString: row.string(0)), before: CodeColour(rawValue: row.string(1)) ?? .green,
+             at: row.date(2), received: row.optionalDate(3),
+             void: row.optionalString(4).flatMap(UUID.init(uuidString:)), voidReceived: row.optionalDate(5))
+        }
+        func reflected(_ id: UUID?, _ received: Date?) -> Bool {
+            guard let received else { return false }
+            return change.changedBy == id || change.record.colourChangedAt >= received
         }
         var record = change.record
-        for registration in pending {
-            if !registration.voided && !registration.registrationSeen {
+        for event in events {
+            guard let id = event.id else { continue }
+            if event.void == nil {
+                guard !reflected(id, event.received) else { continue }
                 let colour = Registration.colour(after: record.colour)
                 if colour != record.colour {
                     record.colour = colour
-                    record.colourChangedAt = registration.at
+                    record.colourChangedAt = event.at
                 }
-            } else if registration.voided && !registration.voidSeen, let id = UUID(uuidString: registration.id),
+            } else if !reflected(event.void, event.voidReceived),
                       let restored = Registration.colourAfterVoid(
-                          lastChangedBy: change.changedBy, registration: id, colourBefore: registration.before) {
+                          lastChangedBy: change.changedBy, registration: id, colourBefore: event.before) {
                 record.colour = restored
             }
         }
@@ -161,25 +166,25 @@ public final class LocalCache {
         try database.transaction {
             for receipt in receipts {
                 try database.run(
-                    "UPDATE outbox SET sent_at = ?, feed_seq = ? WHERE id = ? AND sent_at IS NULL",
-                    [SQLValue(now), SQLValue(receipt.feedSeq), .text(receipt.eventID.uuidString)])
+                    "UPDATE outbox SET sent_at = ?, received_at = ? WHERE id = ? AND sent_at IS NULL",
+                    [SQLValue(now), SQLValue(receipt.receivedAt), .text(receipt.eventID.uuidString)])
             }
         }
     }
 
-    /// Applies one batch of the change feed and moves the cursor, in one transaction.
-    public func apply(_ changes: [FeedChange], cursor: Int64) throws {
+    /// Applies one page of the change feed and moves the cursor, in one transaction.
+    public func apply(_ changes: [FeedChange], cursor: FeedCursor) throws {
         try database.transaction {
             for change in changes {
                 try database.run(PersonColumns.upsert, PersonColumns.values(change))
             }
-            try setSetting("cursor", String(cursor))
+            try setSetting("cursor", cursor.token)
         }
     }
 
     /// The feed position this cache has applied up to.
-    public func cursor() throws -> Int64 {
-        try setting("cursor").flatMap(Int64.init) ?? 0
+    public func cursor() throws -> FeedCursor {
+        try setting("cursor").map(FeedCursor.init) ?? .start
     }
 
     /// When a sync last completed.

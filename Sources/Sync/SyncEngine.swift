@@ -53,11 +53,11 @@ public final class SyncEngine {
 
     private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         while true {
-            let changes = try central.changes(after: try cache.cursor(), limit: pullBatch)
-            guard let last = changes.last else { break }
-            try cache.apply(changes, cursor: last.seq)
-            summary.pulled += changes.count
+            let page = try central.changes(after: try cache.cursor(), limit: pullBatch)
+            try cache.apply(page.changes, cursor: page.next)
+            summary.pulled += page.changes.count
             progress(summary)
+            if page.atEnd { return }
         }
     }
 }
@@ -67,7 +67,7 @@ public struct SyncSummary: Equatable, Sendable {
     public var pushed = 0
     public var pulled = 0
     /// The feed position the cache stands at afterwards.
-    public var cursor: Int64 = 0
+    public var cursor = FeedCursor.start
     /// Events still queued afterwards.
     public var backlog = 0
 

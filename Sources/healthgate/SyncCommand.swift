@@ -16,7 +16,7 @@ enum SyncCommand: Command {
         try arguments.expectEnd()
         let summary = try pass(configuration, progress: true)
         print("synced: pushed \(summary.pushed) events, pulled \(summary.pulled) changes; "
-            + "feed position \(summary.cursor); \(summary.backlog) events queued")
+            + "\(summary.backlog) events queued")
         return 0
     }
 

@@ -14,11 +14,14 @@ struct LocalCacheTests {
 
     func openCache() throws -> LocalCache { try LocalCache(path: folder.file("cache.sqlite")) }
 
-    func change(_ seq: Int64, _ colour: CodeColour, phone: String? = nil, document: String? = nil, changedBy: UUID? = nil) -> FeedChange {
+    func change(_ seq: Int64, _ colour: CodeColour, phone: String? = nil, document: String? = nil, changedBy: UUID? = nil,
+                at: Date? = nil) -> FeedChange {
         FeedChange(seq: seq, record: PersonRecord(
             document: document ?? self.document, nameMasked: "张*", phone: phone, colour: colour,
-            colourChangedAt: noon.addingTimeInterval(-86_400)), changedBy: changedBy)
+            colourChangedAt: at ?? noon.addingTimeInterval(-86_400)), changedBy: changedBy)
     }
+
+    func cursor(_ position: Int) -> FeedCursor { FeedCursor(String(position)) }
 
     func fever(_ cache: LocalCache, colourBefore: CodeColour = .green) throws -> GateEvent {
         let readings = [Temperature(tenths: 381), Temperature(tenths: 380)]
@@ -34,7 +37,7 @@ struct LocalCacheTests {
     @Test("a check and its registration are written together: scan log, registration and two outbox rows")
     func recordTogether() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         _ = try fever(cache)
         #expect(try cache.backlog() == 2)
         #expect(try cache.database.queryFirst("SELECT count(*) FROM scan_log") { $0.int(0) } == 1)
@@ -54,23 +57,25 @@ struct LocalCacheTests {
     @Test("a registration turns green yellow at once, and an older central state does not undo it")
     func localFlip() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         let registration = try fever(cache)
         #expect(try cache.person(document: document)?.colour == .yellow)
-        try cache.apply([change(2, .green)], cursor: 2)
+        try cache.apply([change(2, .green)], cursor: cursor(2))
         #expect(try cache.person(document: document)?.colour == .yellow)
-        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 3, receivedAt: noon)], at: noon)
+        try cache.markSent([EventReceipt(eventID: registration.id, receivedAt: noon)], at: noon)
         #expect(try cache.person(document: document)?.colour == .yellow, "sent, but the feed has not brought it back yet")
-        try cache.apply([change(3, .yellow, changedBy: registration.id)], cursor: 3)
+        try cache.apply([change(3, .yellow, changedBy: registration.id)], cursor: cursor(3))
         #expect(try cache.person(document: document)?.colour == .yellow)
-        try cache.apply([change(4, .green)], cursor: 4)
-        #expect(try cache.person(document: document)?.colour == .green, "once reflected, the authority decides again")
+        try cache.apply([change(4, .green)], cursor: cursor(4))
+        #expect(try cache.person(document: document)?.colour == .yellow, "an authority row older than the receipt")
+        try cache.apply([change(5, .green, at: noon.addingTimeInterval(3600))], cursor: cursor(5))
+        #expect(try cache.person(document: document)?.colour == .green, "a newer authority decision decides again")
     }
 
     @Test("a red code stays red after a registration")
     func redStaysRed() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .red)], cursor: 1)
+        try cache.apply([change(1, .red)], cursor: cursor(1))
         _ = try fever(cache, colourBefore: .red)
         #expect(try cache.person(document: document)?.colour == .red)
     }
@@ -78,10 +83,10 @@ struct LocalCacheTests {
     @Test("a void withdraws the local flip, and a void of a registration central applied restores the colour before")
     func void() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         let registration = try fever(cache)
-        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 2, receivedAt: noon)], at: noon)
-        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: 2)
+        try cache.markSent([EventReceipt(eventID: registration.id, receivedAt: noon)], at: noon)
+        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: cursor(2))
         let void = GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
                                   registration: registration, note: "测温枪故障")
         try cache.void(void)
@@ -97,7 +102,7 @@ struct LocalCacheTests {
             change(1, .green, phone: "13800138000", document: "11010519491231002X"),
             change(2, .yellow, phone: "13800138000", document: "110105195001010015"),
             change(3, .green, phone: "13900139000", document: "110105195001010023"),
-        ], cursor: 3)
+        ], cursor: cursor(3))
         #expect(try cache.people(phone: "13800138000").map(\.document) == ["11010519491231002X", "110105195001010015"])
     }
 
@@ -122,16 +127,16 @@ struct LocalCacheTests {
         var rules = CheckpointRules()
         rules.maxNATAgeHours = 48
         try openCache().saveCheckpoint(Checkpoint(id: "CP-9", name: "地铁站", kind: .transit, rules: rules))
-        try openCache().apply([change(7, .green)], cursor: 7)
+        try openCache().apply([change(7, .green)], cursor: cursor(7))
         let reopened = try openCache()
         #expect(try reopened.checkpoint()?.rules.maxNATAgeHours == 48)
-        #expect(try reopened.cursor() == 7)
+        #expect(try reopened.cursor() == cursor(7))
     }
 
     @Test("a void of a registration that was never sent withdraws the flip; both then travel")
     func voidBeforeSending() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         let registration = try fever(cache)
         try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
                                       registration: registration, note: "误登记"))
@@ -142,23 +147,23 @@ struct LocalCacheTests {
     @Test("a void sent but not yet back through the feed keeps showing the colour before")
     func voidSentNotPulled() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         let registration = try fever(cache)
-        try cache.markSent([EventReceipt(eventID: registration.id, feedSeq: 2, receivedAt: noon)], at: noon)
-        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: 2)
+        try cache.markSent([EventReceipt(eventID: registration.id, receivedAt: noon)], at: noon)
+        try cache.apply([change(2, .yellow, changedBy: registration.id)], cursor: cursor(2))
         let void = GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
                                   registration: registration, note: "误登记")
         try cache.void(void)
-        try cache.markSent([EventReceipt(eventID: void.id, feedSeq: 3, receivedAt: noon)], at: noon)
+        try cache.markSent([EventReceipt(eventID: void.id, receivedAt: noon)], at: noon)
         #expect(try cache.person(document: document)?.colour == .green)
-        try cache.apply([change(3, .green, changedBy: void.id)], cursor: 3)
+        try cache.apply([change(3, .green, changedBy: void.id)], cursor: cursor(3))
         #expect(try cache.person(document: document)?.colour == .green)
     }
 
     @Test("two registrations of one person: voiding the later one still leaves the earlier flip")
     func twoRegistrations() throws {
         let cache = try openCache()
-        try cache.apply([change(1, .green)], cursor: 1)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
         _ = try fever(cache)
         let second = try fever(cache)
         try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
@@ -172,7 +177,7 @@ struct LocalCacheTests {
         try cache.adopt(change(9, .green).record)
         _ = try fever(cache)
         #expect(try cache.person(document: document)?.colour == .yellow)
-        try cache.apply([change(5, .red)], cursor: 5)
+        try cache.apply([change(5, .red)], cursor: cursor(5))
         try cache.adopt(change(9, .green).record)
         #expect(try cache.person(document: document)?.colour == .red)
     }

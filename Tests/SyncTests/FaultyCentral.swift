@@ -13,7 +13,7 @@ final class FaultyCentral: CentralStore {
 
     init(_ inner: CentralStore) { self.inner = inner }
 
-    func changes(after cursor: Int64, limit: Int) throws -> [FeedChange] {
+    func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
         changeCalls += 1
         if let limit = failChangesAfterCalls, changeCalls > limit { throw CentralError("connection cut mid-pull") }
         return try inner.changes(after: cursor, limit: limit)

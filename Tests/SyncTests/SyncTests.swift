@@ -103,7 +103,7 @@ struct SyncTests {
         #expect(try gate.peopleCount() == 300)
         try SyncEngine(cache: gate, central: store, pullBatch: 100).run()
         #expect(try gate.peopleCount() == 1000)
-        let centralRows = try store.changes(after: 0, limit: 2000).map(\.record)
+        let centralRows = try store.changes(after: .start, limit: 2000).changes.map(\.record)
         let cachedRows = try centralRows.map { try gate.person(document: $0.document) }
         #expect(cachedRows == centralRows)
     }

@@ -25,10 +25,16 @@ public final class EmbeddedCentral: CentralStore {
         self.clock = clock
     }
 
-    public func changes(after cursor: Int64, limit: Int) throws -> [FeedChange] {
-        try database.query(
+    /// The cursor is the last feed position handed out, as decimal text.
+    public func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
+        guard let position = cursor == .start ? 0 : Int64(cursor.token) else {
+            throw CentralError("the cache's feed position \(cursor.token) is not one this store hands out")
+        }
+        let changes = try database.query(
             "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
-            [.integer(cursor), .integer(Int64(limit))], PersonColumns.change)
+            [.integer(position), .integer(Int64(limit))], PersonColumns.change)
+        let next = changes.last.map { FeedCursor(String($0.seq)) } ?? cursor
+        return FeedPage(changes: changes, next: next, atEnd: changes.count < limit)
     }
 
     public func person(document: String) throws -> PersonRecord? {
@@ -52,9 +58,8 @@ public final class EmbeddedCentral: CentralStore {
 
     private func intake(_ event: GateEvent) throws -> EventReceipt {
         if let known = try database.queryFirst(
-            "SELECT received_at, feed_seq FROM events WHERE id = ?", [.text(event.id.uuidString)],
-            { (at: $0.date(0), seq: $0.optionalInt64(1)) }) {
-            return EventReceipt(eventID: event.id, feedSeq: known.seq, receivedAt: known.at)
+            "SELECT received_at FROM events WHERE id = ?", [.text(event.id.uuidString)], { $0.date(0) }) {
+            return EventReceipt(eventID: event.id, receivedAt: known)
         }
         let receivedAt = Date(timeIntervalSince1970: Double(SQLValue.milliseconds(clock())) / 1000)
         let effect: (seq: Int64?, colourBefore: CodeColour?) = switch event.kind {
@@ -70,7 +75,7 @@ public final class EmbeddedCentral: CentralStore {
                 SQLValue(event.document), SQLValue(event.at), SQLValue(receivedAt),
                 .text(try EventCoding.encode(event)), SQLValue(effect.seq), SQLValue(effect.colourBefore?.rawValue),
             ])
-        return EventReceipt(eventID: event.id, feedSeq: effect.seq, receivedAt: receivedAt)
+        return EventReceipt(eventID: event.id, receivedAt: receivedAt)
     }
 
     /// Green turns yellow; any other colour stays. Returns the person's feed position afterwards and
