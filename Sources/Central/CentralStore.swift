@@ -49,12 +49,10 @@ public struct ImportSummary: Equatable, Sendable {
 public struct StoredEvent: Equatable, Sendable {
     public var event: GateEvent
     public var receivedAt: Date
-    public var feedSeq: Int64?
 
-    public init(event: GateEvent, receivedAt: Date, feedSeq: Int64?) {
+    public init(event: GateEvent, receivedAt: Date) {
         self.event = event
         self.receivedAt = receivedAt
-        self.feedSeq = feedSeq
     }
 }
 

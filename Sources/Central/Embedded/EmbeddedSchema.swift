@@ -17,7 +17,6 @@ enum EmbeddedSchema {
                 at INTEGER NOT NULL,
                 received_at INTEGER NOT NULL,
                 payload TEXT NOT NULL,
-                feed_seq INTEGER,
                 colour_before TEXT,
                 voided_by TEXT
             );
