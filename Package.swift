@@ -14,7 +14,7 @@ let package = Package(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "HealthCode"),
-        .target(name: "Assets", path: "Assets", resources: [.copy("strings")]),
+        .target(name: "Assets", path: "Assets", resources: [.copy("strings"), .copy("sql")]),
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
         .target(name: "Central", dependencies: ["HealthCode", "LocalStore"]),
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
