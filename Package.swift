@@ -13,10 +13,13 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
         .target(name: "HealthCode"),
         .target(name: "Assets", path: "Assets", resources: [.copy("strings"), .copy("sql")]),
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
-        .target(name: "Central", dependencies: ["HealthCode", "LocalStore"]),
+        .target(name: "Central", dependencies: ["HealthCode", "LocalStore", "CLibPQ"]),
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
         .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
         .executableTarget(

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A parameter sent to PostgreSQL in text format, or a field of a `COPY` row.
+public enum PostgresValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByNilLiteral {
+    case null
+    /// Sent untyped, so the server gives it the type the statement needs (text, uuid, jsonb, …).
+    case text(String)
+    /// Sent as `bigint`.
+    case integer(Int64)
+    /// Sent as `boolean`.
+    case bool(Bool)
+    /// Sent as `timestamptz` in ISO 8601 with an explicit UTC offset, to the millisecond.
+    case date(Date)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+
+    public init(_ value: String?) { self = value.map(PostgresValue.text) ?? .null }
+    public init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
+    public init(_ value: Int64?) { self = value.map(PostgresValue.integer) ?? .null }
+    public init(_ value: Bool?) { self = value.map(PostgresValue.bool) ?? .null }
+    public init(_ value: Date?) { self = value.map(PostgresValue.date) ?? .null }
+
+    /// The text PostgreSQL parses, or nil for NULL.
+    var text: String? {
+        switch self {
+        case .null: nil
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .date(let date): PostgresTime.text(date)
+        }
+    }
+
+    /// The type OID announced for the parameter; 0 lets the server infer it.
+    var typeOID: UInt32 {
+        switch self {
+        case .null, .text: 0
+        case .integer: 20
+        case .bool: 16
+        case .date: 1184
+        }
+    }
+}
