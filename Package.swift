@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "HealthCode"),
         .target(name: "Assets", path: "Assets", resources: [.copy("strings"), .copy("sql")]),
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
-        .target(name: "Central", dependencies: ["HealthCode", "LocalStore", "CLibPQ"]),
+        .target(name: "Central", dependencies: ["HealthCode", "LocalStore", "Assets", "CLibPQ"]),
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
         .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
         .executableTarget(

@@ -14,7 +14,13 @@ struct CentralFixture: CustomStringConvertible, Sendable {
         try EmbeddedCentral(path: folder + "/central.sqlite")
     }
 
-    static let all = [embedded]
+    static let postgres = CentralFixture(description: "PostgreSQL") { _ in
+        let url = try PostgresServer.shared().makeDatabase()
+        _ = try PostgresCentral.migrate(url: url)
+        return try PostgresCentral(url: url)
+    }
+
+    static let all = [embedded, postgres]
 }
 
 /// The behaviour every central store must show, whatever it is built on.
@@ -36,19 +42,35 @@ struct CentralContractTests {
                                readings: [Temperature(tenths: 381), Temperature(tenths: 382)])
     }
 
-    @Test("imported codes come out of the feed in order, and a re-import changes nothing", arguments: CentralFixture.all)
+    /// Reads the feed from `cursor`, a page at a time, until it has shown at least `count` changes and
+    /// reached its end. On a shared server another test's open transaction may hold a change back for
+    /// a moment, so an end short of `count` is read again, for at most ten seconds.
+    func drain(_ store: CentralStore, from cursor: FeedCursor, expecting count: Int, page: Int = 10) throws
+        -> (changes: [FeedChange], cursor: FeedCursor) {
+        var changes: [FeedChange] = []
+        var cursor = cursor
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            let next = try store.changes(after: cursor, limit: page)
+            changes += next.changes
+            cursor = next.next
+            if next.atEnd && (changes.count >= count || Date() > deadline) { return (changes, cursor) }
+            if next.atEnd { Thread.sleep(forTimeInterval: 0.02) }
+        }
+    }
+
+    @Test("imported codes come out of the feed a page at a time, and a re-import changes nothing", arguments: CentralFixture.all)
     func feedAndReimport(_ fixture: CentralFixture) throws {
         let store = try fixture.make(folder)
         let rows = [code("11010519491231002X", .green), code("110105195001010015", .red)]
         #expect(try store.importCodes(rows) == ImportSummary(changed: 2))
-        let first = try store.changes(after: .start, limit: 1)
-        #expect(first.changes.map(\.record.document) == ["11010519491231002X"])
-        #expect(!first.atEnd)
-        let rest = try store.changes(after: first.next, limit: 10)
-        #expect(rest.changes.map(\.record.colour) == [.red])
-        #expect(rest.atEnd)
+        let first = try drain(store, from: .start, expecting: 2, page: 1)
+        #expect(first.changes.map(\.record.document) == ["11010519491231002X", "110105195001010015"])
+        #expect(first.changes.map(\.record.colour) == [.green, .red])
         #expect(try store.importCodes(rows) == ImportSummary(unchanged: 2))
-        #expect(try store.changes(after: rest.next, limit: 10).changes.isEmpty)
+        _ = try store.importCodes([code("110105195001010023", .yellow)])
+        let after = try drain(store, from: first.cursor, expecting: 1)
+        #expect(after.changes.map(\.record.document) == ["110105195001010023"], "the re-import put nothing on the feed")
     }
 
     @Test("an event uploaded twice is stored once, with the same receipt", arguments: CentralFixture.all)
@@ -69,12 +91,12 @@ struct CentralContractTests {
         _ = try store.importCodes([
             code("11010519491231002X", .green), code("110105195001010015", .yellow), code("110105195001010023", .red),
         ])
-        let cursor = try store.changes(after: .start, limit: 10).next
+        let cursor = try drain(store, from: .start, expecting: 3).cursor
         let green = registration("11010519491231002X", before: .green)
         let receipts = try store.submit([
             green, registration("110105195001010015", before: .yellow), registration("110105195001010023", before: .red),
         ])
-        let feed = try store.changes(after: cursor, limit: 10).changes
+        let feed = try drain(store, from: cursor, expecting: 1).changes
         #expect(feed.count == 1)
         #expect(feed.first?.record.colour == .yellow)
         #expect(feed.first?.changedBy == green.id)

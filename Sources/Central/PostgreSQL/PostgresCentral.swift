@@ -1,0 +1,150 @@
+import Foundation
+import HealthCode
+import LocalStore
+
+/// The central store in PostgreSQL, shared by every console of a deployment.
+public final class PostgresCentral: CentralStore {
+    let connection: PostgresConnection
+    private let tables: PostgresTables
+    private let clock: @Sendable () -> Date
+    /// This store's identity, written into every feed cursor.
+    private let store: String
+
+    /// Connects to `url` (any libpq URL; `PG*` variables and `sslmode` apply) and refuses a schema
+    /// version this build does not know.
+    public init(url: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        do {
+            connection = try PostgresConnection(url: url)
+            try PostgresSchema.check(connection)
+            store = try connection.query("SELECT store::text FROM feed_identity WHERE id = 1").string(0, 0)
+        } catch let error as PostgresError {
+            throw CentralError("central store \(PostgresURL.redacted(url)): \(error)")
+        }
+        tables = PostgresTables(connection: connection)
+        self.clock = clock
+    }
+
+    /// Brings the schema at `url` up to this build's version; returns the versions applied.
+    public static func migrate(url: String) throws -> [Int] {
+        do {
+            return try PostgresSchema.migrate(try PostgresConnection(url: url))
+        } catch let error as PostgresError {
+            throw CentralError("central store \(PostgresURL.redacted(url)): \(error)")
+        }
+    }
+
+    public func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
+        let position: PostgresFeedCursor
+        if cursor == .start {
+            position = .full(store: store, horizon: try horizon(), afterDocument: "")
+        } else if let parsed = PostgresFeedCursor(cursor), parsed.store == store {
+            position = parsed
+        } else {
+            throw FeedError.cursorNotServed("the cursor belongs to another store")
+        }
+        switch position {
+        case .full(_, let horizon, let after):
+            let rows = try people("""
+                SELECT \(PostgresPeople.list) FROM people WHERE txid < $1::xid8 AND document > $2
+                ORDER BY document LIMIT $3
+                """, [.text(horizon), .text(after), .integer(Int64(limit))])
+            guard rows.count == limit, let last = rows.last else {
+                return FeedPage(changes: rows.map(\.person.change),
+                                next: PostgresFeedCursor.live(store: store, low: horizon, high: nil, after: nil).cursor, atEnd: false)
+            }
+            return FeedPage(changes: rows.map(\.person.change),
+                            next: PostgresFeedCursor.full(store: store, horizon: horizon, afterDocument: last.person.change.record.document).cursor,
+                            atEnd: false)
+        case .live(_, let low, let openHigh, let after):
+            try refuseRestoredStore(low)
+            let high = try openHigh ?? horizon()
+            let rows = try people("""
+                SELECT \(PostgresPeople.list) FROM people
+                WHERE txid >= $1::xid8 AND txid < $2::xid8 AND (txid, document) > ($3::xid8, $4)
+                ORDER BY txid, document LIMIT $5
+                """, [.text(low), .text(high), .text(after?.txid ?? "0"), .text(after?.document ?? ""), .integer(Int64(limit))])
+            guard rows.count == limit, let last = rows.last else {
+                return FeedPage(changes: rows.map(\.person.change),
+                                next: PostgresFeedCursor.live(store: store, low: high, high: nil, after: nil).cursor, atEnd: true)
+            }
+            let next = PostgresFeedCursor.live(store: store, low: low, high: high,
+                                               after: (last.txid, last.person.change.record.document))
+            return FeedPage(changes: rows.map(\.person.change), next: next.cursor, atEnd: false)
+        }
+    }
+
+    /// The oldest transaction still running: everything before it has finished.
+    private func horizon() throws -> String {
+        try connection.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").string(0, 0)
+    }
+
+    /// A store restored from a backup counts transactions from an earlier point than the cursor.
+    private func refuseRestoredStore(_ low: String) throws {
+        let ahead = try connection.query("SELECT $1::xid8 > pg_snapshot_xmax(pg_current_snapshot())", [.text(low)])
+        if try ahead.bool(0, 0) { throw FeedError.cursorNotServed("the store counts transactions from before the cursor") }
+    }
+
+    private func people(_ sql: String, _ parameters: [PostgresValue]) throws -> [(person: StoredPerson, txid: String)] {
+        let result = try connection.query(sql, parameters)
+        return try (0..<result.rowCount).map { try PostgresPeople.person(result, $0) }
+    }
+
+    public func person(document: String) throws -> PersonRecord? {
+        try people("SELECT \(PostgresPeople.list) FROM people WHERE document = $1", [.text(document)]).first?.person.change.record
+    }
+
+    public func people(phone: String) throws -> [PersonRecord] {
+        try people("SELECT \(PostgresPeople.list) FROM people WHERE phone = $1 ORDER BY document", [.text(phone)])
+            .map(\.person.change.record)
+    }
+
+    public func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
+        try connection.transaction {
+            try events.map { try CentralLedger.intake($0, into: tables, at: clock()) }
+        }
+    }
+
+    public func events(limit: Int) throws -> [StoredEvent] {
+        let result = try connection.query(
+            "SELECT payload, received_at FROM events ORDER BY received_at, id LIMIT $1", [.integer(Int64(limit))])
+        return try (0..<result.rowCount).map { row in
+            StoredEvent(event: try EventCoding.decode(try result.string(row, 0)),
+                        receivedAt: Date(timeIntervalSince1970: Double(try result.int64(row, 1)) / 1000))
+        }
+    }
+
+    public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
+        try connection.transaction {
+            var summary = ImportSummary()
+            for row in rows { summary.count(try CentralLedger.importCode(row, into: tables)) }
+            return summary
+        }
+    }
+
+    public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
+        try connection.transaction {
+            var summary = ImportSummary()
+            for row in rows { summary.count(try CentralLedger.importTest(row, into: tables)) }
+            return summary
+        }
+    }
+
+    public func saveCheckpoint(_ checkpoint: Checkpoint) throws {
+        let rules = String(decoding: try JSONEncoder().encode(checkpoint.rules), as: UTF8.self)
+        try connection.query("""
+            INSERT INTO checkpoints (id, name, kind, rules, updated_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                rules = excluded.rules, updated_at = excluded.updated_at
+            """, [.text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules),
+                  .integer(SQLValue.milliseconds(clock()))])
+    }
+
+    public func checkpoint(id: String) throws -> Checkpoint? {
+        let result = try connection.query("SELECT id, name, kind, rules FROM checkpoints WHERE id = $1", [.text(id)])
+        guard result.rowCount > 0 else { return nil }
+        return Checkpoint(
+            id: try result.string(0, 0), name: try result.string(0, 1),
+            kind: Checkpoint.Kind(rawValue: try result.string(0, 2)) ?? .gate,
+            rules: try JSONDecoder().decode(CheckpointRules.self, from: Data(try result.string(0, 3).utf8)))
+    }
+}
