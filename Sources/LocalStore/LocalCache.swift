@@ -182,6 +182,15 @@ public final class LocalCache {
         }
     }
 
+    /// Forgets the central store's people and the cursor, keeping everything this console saw and its
+    /// outbox: for a store that cannot continue the feed, before a full sync.
+    public func restartFeed() throws {
+        try database.transaction {
+            try database.run("DELETE FROM people")
+            try setSetting("cursor", FeedCursor.start.token)
+        }
+    }
+
     /// The feed position this cache has applied up to.
     public func cursor() throws -> FeedCursor {
         try setting("cursor").map(FeedCursor.init) ?? .start

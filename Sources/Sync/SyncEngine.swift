@@ -51,9 +51,17 @@ public final class SyncEngine {
         }
     }
 
+    /// Pulls pages until the feed's end; a store that cannot continue the cursor is synced again in full, once.
     private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         while true {
-            let page = try central.changes(after: try cache.cursor(), limit: pullBatch)
+            let page: FeedPage
+            do {
+                page = try central.changes(after: try cache.cursor(), limit: pullBatch)
+            } catch FeedError.cursorNotServed where !summary.restarted {
+                try cache.restartFeed()
+                summary.restarted = true
+                continue
+            }
             try cache.apply(page.changes, cursor: page.next)
             summary.pulled += page.changes.count
             progress(summary)
@@ -70,6 +78,8 @@ public struct SyncSummary: Equatable, Sendable {
     public var cursor = FeedCursor.start
     /// Events still queued afterwards.
     public var backlog = 0
+    /// True when the store could not continue the cursor and the cache was synced again in full.
+    public var restarted = false
 
     public init() {}
 }

@@ -15,6 +15,7 @@ enum SyncCommand: Command {
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
         try arguments.expectEnd()
         let summary = try pass(configuration, progress: true)
+        if summary.restarted { print("the central store could not continue this cache's feed: synced again in full") }
         print("synced: pushed \(summary.pushed) events, pulled \(summary.pulled) changes; "
             + "\(summary.backlog) events queued")
         return 0

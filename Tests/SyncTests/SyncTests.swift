@@ -138,4 +138,25 @@ struct SyncTests {
         #expect(try gate.backlog() == 2)
         #expect(try gate.person(document: document)?.colour == .yellow, "the unsent registration still shows")
     }
+
+    @Test("a central store rebuilt from scratch: the console syncs again in full and keeps its outbox")
+    func rebuiltStore() throws {
+        let first = try central()
+        try population(first, count: 30)
+        let gate = try cache("gate")
+        try SyncEngine(cache: gate, central: first).run()
+        let faulty = FaultyCentral(first)
+        faulty.failSubmit = true
+        try register(gate)
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: faulty).run() }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: folder + "/central.sqlite" + suffix) }
+        let rebuilt = try central()
+        try population(rebuilt, count: 5)
+        let summary = try SyncEngine(cache: gate, central: rebuilt).run()
+        #expect(summary.restarted)
+        #expect(try gate.peopleCount() == 6, "only the rebuilt store's people")
+        #expect(summary.backlog == 0)
+        #expect(try rebuilt.events(limit: 10).count == 2, "the outbox survived and was delivered")
+        #expect(try rebuilt.person(document: document)?.colour == .yellow)
+    }
 }

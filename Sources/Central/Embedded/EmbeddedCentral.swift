@@ -27,15 +27,22 @@ public final class EmbeddedCentral: CentralStore {
         self.clock = clock
     }
 
-    /// The cursor is the last feed version handed out, as decimal text.
+    /// The cursor is `STORE:VERSION`, the last feed version handed out by this store.
     public func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
-        guard let position = cursor == .start ? 0 : Int64(cursor.token) else {
-            throw CentralError("the cache's feed position \(cursor.token) is not one this store hands out")
+        guard let feed = try database.queryFirst("SELECT store, seq FROM feed WHERE id = 1", [], { ($0.string(0), $0.int64(1)) })
+        else { throw CentralError("the feed counter is missing") }
+        var position: Int64 = 0
+        if cursor != .start {
+            let parts = cursor.token.split(separator: ":").map(String.init)
+            guard parts.count == 2, parts[0] == feed.0, let seq = Int64(parts[1]), seq <= feed.1 else {
+                throw FeedError.cursorNotServed("the cursor belongs to another store, or to this one before a rebuild")
+            }
+            position = seq
         }
         let changes = try database.query(
             "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
             [.integer(position), .integer(Int64(limit))], PersonColumns.change)
-        let next = changes.last.map { FeedCursor(String($0.seq)) } ?? cursor
+        let next = FeedCursor("\(feed.0):\(changes.last?.seq ?? position)")
         return FeedPage(changes: changes, next: next, atEnd: changes.count < limit)
     }
 

@@ -7,8 +7,8 @@ enum EmbeddedSchema {
             CREATE TABLE people (\(PersonColumns.table), authority_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
             CREATE UNIQUE INDEX people_seq ON people(seq);
             CREATE INDEX people_phone ON people(phone) WHERE phone IS NOT NULL;
-            CREATE TABLE feed (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
-            INSERT INTO feed (id, seq) VALUES (1, 0);
+            CREATE TABLE feed (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, store TEXT NOT NULL);
+            INSERT INTO feed (id, seq, store) VALUES (1, 0, lower(hex(randomblob(16))));
             CREATE TABLE events (
                 id TEXT PRIMARY KEY NOT NULL,
                 kind TEXT NOT NULL,
