@@ -77,7 +77,7 @@ struct Configuration {
 }
 
 /// Where the central store is: an embedded SQLite file or a PostgreSQL server.
-enum CentralLocation: Equatable {
+enum CentralLocation: Equatable, Sendable {
     case sqlite(String)
     case postgresql(String)
 
@@ -99,8 +99,12 @@ enum CentralLocation: Equatable {
             } catch {
                 throw Failure.store(String(describing: error))
             }
-        case .postgresql:
-            throw Failure.store("this build supports the embedded central store only (sqlite:PATH)")
+        case .postgresql(let url):
+            do {
+                return try PostgresCentral(url: url)
+            } catch {
+                throw Failure.store(String(describing: error))
+            }
         }
     }
 }

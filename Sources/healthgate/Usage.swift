@@ -15,10 +15,12 @@ enum Usage {
           demo                    build demo data: --people N, --seed S
           id [ID...]              validate resident ID numbers (stdin when none given)
           checkpoint show|set     this console's checkpoint and its rules
+          central migrate         create or upgrade a PostgreSQL central store's schema
 
         global options:
           --data-dir DIR          local data (default $HEALTHGATE_DATA or ~/.local/share/healthgate)
-          --central URL           sqlite:PATH (default DATA/central.sqlite) or $HEALTHGATE_CENTRAL
+          --central URL           sqlite:PATH (default DATA/central.sqlite), a postgresql:// URL,
+                                  or $HEALTHGATE_CENTRAL
           --checkpoint ID         the checkpoint this console stands at
           --lang zh-Hans|en|zh-Hant   language (default zh-Hans, or $HEALTHGATE_LANG)
           --operator NAME         who is on duty (default $HEALTHGATE_OPERATOR or $USER)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The command line as a user meets it: exit codes, one-line errors, no full ID in output that is not asked for.
 @Suite("The command line")
@@ -97,5 +98,27 @@ struct CommandLineTests {
         #expect(codes.status == 0, "\(codes.err)")
         #expect(codes.out.contains("40 changed"))
         #expect(try healthgate("import", "nat", folder + "/nat.csv").status == 0)
+    }
+
+    @Test("PostgreSQL central: migrate, demo, and a registration at one console reaches another")
+    func postgresCentral() throws {
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let url = try PostgresServer.shared().makeDatabase()
+        let gate = ["--data-dir", data + "/gate", "--central", url]
+        let station = ["--data-dir", data + "/station", "--central", url]
+        let unmigrated = try Binary.run(gate + ["sync"])
+        #expect(unmigrated.status == 3)
+        #expect(unmigrated.err.contains("central migrate"))
+        #expect(try Binary.run(gate + ["central", "migrate"]).out.contains("applied schema versions 1"))
+        #expect(try Binary.run(gate + ["demo", "--people", "60"]).status == 0)
+        let id = try Binary.run(gate + ["demo", "--people", "60", "--samples"]).out
+            .split(separator: "\n").first { $0.contains("green, fresh negative") }?
+            .split(separator: " ").first { $0.count == 18 }.map(String.init) ?? ""
+        #expect(id.count == 18)
+        #expect(try Binary.run(gate + ["check", id, "--temp", "38.0", "--temp", "38.2"]).status == 1)
+        #expect(try Binary.run(gate + ["sync"]).status == 0)
+        #expect(try Binary.run(station + ["sync"]).status == 0)
+        let seen = try Binary.run(station + ["check", id, "--temp", "36.4", "--json"])
+        #expect(seen.out.contains("\"colour\" : \"yellow\""), "\(seen.out) \(seen.err)")
     }
 }
