@@ -3,7 +3,7 @@ import HealthCode
 import LocalStore
 
 /// The embedded store's rows in SQLite; writers are serialised, so feed versions follow commit order.
-struct EmbeddedTables: CentralTables {
+struct EmbeddedTables: EventTables {
     let database: Database
 
     /// Writes every shared column and keeps `authority_at`, which only the authority's rows set.
@@ -46,11 +46,10 @@ struct EmbeddedTables: CentralTables {
             ])
     }
 
-    func registration(_ id: UUID) throws -> (colourBefore: CodeColour?, voided: Bool)? {
+    func registration(_ id: UUID) throws -> (checkpoint: String, colourBefore: CodeColour?)? {
         try database.queryFirst(
-            "SELECT colour_before, voided_by IS NOT NULL FROM events WHERE id = ? AND kind = 'registration'",
-            [.text(id.uuidString)]
-        ) { (colourBefore: $0.optionalString(0).flatMap(CodeColour.init(rawValue:)), voided: $0.bool(1)) }
+            "SELECT checkpoint, colour_before FROM events WHERE id = ? AND kind = 'registration'", [.text(id.uuidString)]
+        ) { (checkpoint: $0.string(0), colourBefore: $0.optionalString(1).flatMap(CodeColour.init(rawValue:))) }
     }
 
     func markVoided(registration: UUID, by void: UUID) throws {

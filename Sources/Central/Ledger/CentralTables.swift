@@ -2,8 +2,8 @@ import Foundation
 import HealthCode
 import LocalStore
 
-/// The rows a central store keeps, read and written in its own SQL; `CentralLedger` applies the
-/// trade's rules over them, so every store follows the same rules. Calls run inside a transaction.
+/// The people rows a central store keeps, read and written in its own SQL; `CentralLedger` applies
+/// the authority's feeds over them, so every store follows the same rules. Calls run in a transaction.
 protocol CentralTables {
     /// A person, locked for the rest of the transaction where the store locks rows.
     func person(_ document: String) throws -> StoredPerson?
@@ -11,16 +11,21 @@ protocol CentralTables {
     func write(_ person: FeedChange, authorityAt: Date?) throws
     /// Records the authority's time for a person whose row did not otherwise change.
     func setAuthorityTime(_ document: String, _ time: Date) throws
+    func setColourBefore(registration: UUID, _ colour: CodeColour) throws
+    /// The newest registration of a person, not voided, received after `time`.
+    func latestRegistration(of document: String, receivedAfter time: Date) throws -> (id: UUID, receivedAt: Date)?
+}
+
+/// The event rows of a store that applies consoles' events in Swift (the embedded one; PostgreSQL
+/// applies them in its own trigger, so that a checkpoint's role never writes a colour).
+protocol EventTables: CentralTables {
     /// When an event was received, if it was.
     func receivedAt(event: UUID) throws -> Date?
     /// Stores an event with the store's receipt time and, for a registration, the colour before it.
     func insert(_ event: GateEvent, receivedAt: Date, colourBefore: CodeColour?) throws
-    /// The colour a registration found at this store, and whether it has been voided.
-    func registration(_ id: UUID) throws -> (colourBefore: CodeColour?, voided: Bool)?
+    /// A registration: the checkpoint that made it and the colour it found at this store.
+    func registration(_ id: UUID) throws -> (checkpoint: String, colourBefore: CodeColour?)?
     func markVoided(registration: UUID, by void: UUID) throws
-    func setColourBefore(registration: UUID, _ colour: CodeColour) throws
-    /// The newest registration of a person, not voided, received after `time`.
-    func latestRegistration(of document: String, receivedAfter time: Date) throws -> (id: UUID, receivedAt: Date)?
 }
 
 /// A person as a central store keeps them: the feed row and when the authority last set the colour.

@@ -98,9 +98,28 @@ public final class PostgresCentral: CentralStore {
             .map(\.person.change.record)
     }
 
+    /// Inserts each event once; the store's trigger applies registrations and voids, and stamps the
+    /// receipt with the server's clock.
     public func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
         try connection.transaction {
-            try events.map { try CentralLedger.intake($0, into: tables, at: clock()) }
+            try events.map { event in
+                let inserted = try connection.query("""
+                    INSERT INTO events (id, kind, checkpoint, document, at, payload, voids)
+                    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::uuid)
+                    ON CONFLICT (id) DO NOTHING RETURNING received_at
+                    """, [
+                        .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
+                        PostgresValue(event.document), .integer(SQLValue.milliseconds(event.at)),
+                        .text(try EventCoding.encode(event)), PostgresValue(event.voids?.uuidString),
+                    ])
+                let receipt = inserted.rowCount > 0 ? inserted
+                    : try connection.query("SELECT received_at FROM events WHERE id = $1::uuid", [.text(event.id.uuidString)])
+                guard receipt.rowCount > 0 else {
+                    throw CentralError("event \(event.id) was refused: it belongs to another checkpoint")
+                }
+                return EventReceipt(eventID: event.id,
+                                    receivedAt: Date(timeIntervalSince1970: Double(try receipt.int64(0, 0)) / 1000))
+            }
         }
     }
 
@@ -137,6 +156,16 @@ public final class PostgresCentral: CentralStore {
                 rules = excluded.rules, updated_at = excluded.updated_at
             """, [.text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules),
                   .integer(SQLValue.milliseconds(clock()))])
+    }
+
+    /// Registers a checkpoint with a login role for its consoles, `role` with `password`; the
+    /// connection must be an administrator's. Returns nothing: the password is the caller's to keep.
+    public func addCheckpoint(_ checkpoint: Checkpoint, role: String, password: String) throws {
+        let rules = String(decoding: try JSONEncoder().encode(checkpoint.rules), as: UTF8.self)
+        try connection.query("SELECT healthgate_add_checkpoint($1, $2, $3, $4, $5, $6, $7)", [
+            .text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules),
+            .text(role), .text(password), .integer(SQLValue.milliseconds(clock())),
+        ])
     }
 
     public func checkpoint(id: String) throws -> Checkpoint? {

@@ -2,8 +2,8 @@ import Foundation
 import HealthCode
 import LocalStore
 
-/// The PostgreSQL store's rows; a person read here is locked until the transaction ends, so
-/// concurrent writers of one person take turns.
+/// The PostgreSQL store's people rows for the authority's feeds; a person read here is locked until
+/// the transaction ends, so concurrent writers of one person take turns.
 struct PostgresTables: CentralTables {
     let connection: PostgresConnection
 
@@ -23,35 +23,7 @@ struct PostgresTables: CentralTables {
                              [.integer(SQLValue.milliseconds(time)), .text(document)])
     }
 
-    func receivedAt(event: UUID) throws -> Date? {
-        let result = try connection.query("SELECT received_at FROM events WHERE id = $1::uuid", [.text(event.uuidString)])
-        return result.rowCount == 0 ? nil : Date(timeIntervalSince1970: Double(try result.int64(0, 0)) / 1000)
-    }
 
-    func insert(_ event: GateEvent, receivedAt: Date, colourBefore: CodeColour?) throws {
-        try connection.query("""
-            INSERT INTO events (id, kind, checkpoint, document, at, received_at, payload, colour_before)
-            VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8)
-            """, [
-                .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
-                PostgresValue(event.document), .integer(SQLValue.milliseconds(event.at)),
-                .integer(SQLValue.milliseconds(receivedAt)), .text(try EventCoding.encode(event)),
-                PostgresValue(colourBefore?.rawValue),
-            ])
-    }
-
-    func registration(_ id: UUID) throws -> (colourBefore: CodeColour?, voided: Bool)? {
-        let result = try connection.query(
-            "SELECT colour_before, voided_by IS NOT NULL FROM events WHERE id = $1::uuid AND kind = 'registration'",
-            [.text(id.uuidString)])
-        guard result.rowCount > 0 else { return nil }
-        return (try result.optionalString(0, 0).flatMap(CodeColour.init(rawValue:)), try result.bool(0, 1))
-    }
-
-    func markVoided(registration: UUID, by void: UUID) throws {
-        try connection.query("UPDATE events SET voided_by = $1::uuid WHERE id = $2::uuid AND voided_by IS NULL",
-                             [.text(void.uuidString), .text(registration.uuidString)])
-    }
 
     func setColourBefore(registration: UUID, _ colour: CodeColour) throws {
         try connection.query("UPDATE events SET colour_before = $1 WHERE id = $2::uuid",
