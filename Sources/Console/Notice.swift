@@ -12,6 +12,8 @@ enum Notice: Equatable, Sendable {
     case nothingToVoid
     case correctionNoteRequired
     case correctionCancelled
+    /// A document or phone was entered as the reason: the correction was dropped and the line looked up.
+    case correctionCancelledByScan
     case voided(document: String)
     case failure(ServiceFailure)
     /// Shown once at start when demo data were just built for a first run.
@@ -21,7 +23,8 @@ enum Notice: Equatable, Sendable {
     var role: ColourRole {
         switch self {
         case .failure, .rejectedScan, .rejectedReading: .error
-        case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck: .warning
+        case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck,
+             .correctionCancelledByScan: .warning
         case .nothingToVoid, .correctionCancelled, .voided, .demoBuilt: .plain
         }
     }

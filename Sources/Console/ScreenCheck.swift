@@ -58,6 +58,26 @@ struct PickList: Equatable, Sendable {
     var phone: String
     var people: [PersonRecord]
     var selected = 0
+
+    /// What a line entered while the list is open does.
+    enum Choice: Equatable {
+        /// Pick the person at this index.
+        case pick(Int)
+        /// A lone digit that numbers nobody on the list: the list stays.
+        case stay
+        /// Anything else: the list closes and the line is a new scan.
+        case scan
+    }
+
+    /// An empty line picks the highlighted person, a lone digit 1–9 the one it numbers.
+    func choice(for line: String) -> Choice {
+        let text = Normalization.halfWidth(line).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .pick(selected) }
+        guard text.count == 1, let ascii = text.first?.asciiValue,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) else { return .scan }
+        let digit = Int(ascii - UInt8(ascii: "0"))
+        return digit >= 1 && digit <= min(9, people.count) ? .pick(digit - 1) : .stay
+    }
 }
 
 /// A correction (纠错) being prepared: the registration to void and the reason typed so far.
