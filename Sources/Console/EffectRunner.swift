@@ -27,11 +27,12 @@ final class EffectRunner {
             return attempt(.lookup) { [.lookedUp(input, try service.lookup(input))] }
         case .record(let log):
             let (check, registration) = events(for: log)
-            let recorded = attempt(.record) {
+            do {
                 try service.record(check: check, registration: registration)
-                return []
+            } catch {
+                return [.recordFailed(log, ServiceFailure(.record, error: error))]
             }
-            return recorded.isEmpty ? perform(.refreshCounts(at: log.at)) : recorded
+            return [.recorded(log)] + perform(.refreshCounts(at: log.at))
         case .loadLastRegistration:
             return attempt(.lastRegistration) {
                 let registration = try service.lastRegistration()

@@ -29,6 +29,11 @@ extension ConsoleState {
         case .voided(let registration, let person):
             voided(registration, person: person)
             return []
+        case .recorded(let log):
+            return recorded(log)
+        case .recordFailed(let log, let failure):
+            recordFailed(log, failure)
+            return []
         case .counts(let counts):
             self.counts = counts
             return []
@@ -57,6 +62,7 @@ extension ConsoleState {
     }
 
     /// A key: help and quit first, then whatever the mode says.
+    /// Enter first sends again any check the store failed to record.
     private mutating func press(_ key: Key) -> [ConsoleEffect] {
         if showsHelp {
             showsHelp = false
@@ -67,14 +73,15 @@ extension ConsoleState {
             showsHelp = true
             return []
         case .function(10), .quit:
-            return closeCheck() + [.quit]
+            return quit()
         default:
-            break
+            quitting = false
         }
+        let resent = key == .submit ? resendUnrecorded() : []
         switch mode {
-        case .scan: return pressInScan(key)
-        case .pick(let list): return pressInPick(key, list: list)
-        case .correction(let correction): return pressInCorrection(key, correction: correction)
+        case .scan: return resent + pressInScan(key)
+        case .pick(let list): return resent + pressInPick(key, list: list)
+        case .correction(let correction): return resent + pressInCorrection(key, correction: correction)
         }
     }
 

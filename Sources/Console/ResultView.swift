@@ -47,6 +47,7 @@ extension Painter {
             lines.append([("- " + strings.reason(reason, rules: state.rules), CellStyle(.warning))])
         }
         if check.voided { lines.append([(strings.text("result.voided"), CellStyle(.warning, bold: true))]) }
+        if state.checkUnrecorded { lines.append([(strings.text("result.unrecorded"), CellStyle(.error, bold: true))]) }
         if check.logged && !check.complete { lines.append([(strings.text("result.incomplete"), label)]) }
         if check.offline { lines.append([(strings.text("result.offline"), CellStyle(.warning, bold: true))]) }
         lines.append(person(check))
@@ -55,7 +56,7 @@ extension Painter {
             lines.append([(strings.text("label.authority_reason", ["reason": record.reason]), label)])
         }
         lines.append(contentsOf: test(record.nat, verdict: check.verdict))
-        if !check.logged || !check.readings.isEmpty { lines.append(readings(check)) }
+        if !check.closed || !check.readings.isEmpty { lines.append(readings(check)) }
         return lines
     }
 
@@ -119,7 +120,7 @@ extension Painter {
             let style = rules.isAbnormal(reading) ? CellStyle(.error, bold: true) : CellStyle(bold: true)
             line.append((strings.text("temperature.reading", ["temperature": reading.description]), style))
         }
-        if check.logged { return line }
+        if check.closed { return line }
         switch rules.temperature {
         case .off:
             line.append((strings.text("temperature.off"), CellStyle(.dim)))

@@ -15,16 +15,21 @@ struct ScreenCheck: Equatable, Sendable {
     var verdict: Verdict
     /// No record while the sync status says offline: the cache may simply not know the person yet.
     var offline = false
-    /// Logged to the scan log; a logged check takes no more readings.
+    /// The log entry handed to the store when the check was closed; a closed check takes no more readings.
+    var sent: CheckLog?
+    /// The store confirmed it recorded `sent`.
     var logged = false
-    /// As logged: false when the next person was scanned while a reading was awaited.
+    /// As sent: false when the next person was scanned while a reading was awaited.
     var complete = true
     /// This person's registration was voided while on screen.
     var voided = false
 
+    /// Closed and handed to the store (whether or not the store has confirmed it yet).
+    var closed: Bool { sent != nil }
+
     /// Whether the check still waits for a required reading or a re-measure.
     var awaitsReading: Bool {
-        !logged && (verdict.decision == .measure || verdict.decision == .remeasure)
+        !closed && (verdict.decision == .measure || verdict.decision == .remeasure)
     }
 
     /// Whether the verdict can no longer change under `policy`, so the check is logged now.
@@ -51,6 +56,14 @@ struct RecentCheck: Equatable, Sendable {
     var colour: CodeColour
     var decision: Verdict.Decision
     var complete: Bool
+}
+
+/// A check handed to the store and not yet confirmed recorded, with the recent-panel line it adds once it is.
+struct PendingRecord: Equatable, Sendable {
+    var log: CheckLog
+    var line: RecentCheck
+    /// The store threw; the next action sends it again.
+    var failed = false
 }
 
 /// The people registered under one proxy phone (代申领), waiting for the operator to pick one.

@@ -19,7 +19,7 @@ import Testing
         let log = CheckLog(at: Fixtures.noon, document: Fixtures.zhang, colour: .green, verdict: verdict,
                            readings: [Temperature(tenths: 376), Temperature(tenths: 378)], complete: true)
         let events = runner(gate).perform(.record(log))
-        #expect(events == [.counts(TodayCounts())])
+        #expect(events == [.recorded(log), .counts(TodayCounts())])
         #expect(gate.records.count == 1)
         let (check, registration) = (gate.records[0].check, gate.records[0].registration)
         #expect(check.id.uuidString.hasSuffix("000000000001"))
@@ -75,10 +75,11 @@ import Testing
                            verdict: Verdict(decision: .refuse, reasons: []), readings: [], complete: true)
         let events = runner(gate).perform(.record(log))
         #expect(events.count == 1)
-        guard case .failed(let failure) = events.first else {
+        guard case .recordFailed(let failed, let failure) = events.first else {
             Issue.record("expected a failure, got \(events)")
             return
         }
+        #expect(failed == log)
         #expect(failure.operation == .record)
         #expect(failure.detail == "disk I/O error")
     }
