@@ -1,7 +1,7 @@
 import Foundation
 import HealthCode
 
-/// The life of a check: a submitted line, the lookup's answer, readings, and logging it exactly once.
+/// The life of a check: a submitted line, the lookup's answer, readings, and closing it exactly once.
 extension ConsoleState {
     /// Enter, CR, LF or Tab in the scan field.
     mutating func submit() -> [ConsoleEffect] {
@@ -22,7 +22,7 @@ extension ConsoleState {
 
     /// An empty line finishes a check that only waits for an optional reading.
     private mutating func submitEmpty() -> [ConsoleEffect] {
-        guard let check, !check.logged else { return [] }
+        guard let check, !check.closed else { return [] }
         if check.awaitsReading {
             notice = .readingAwaited
             return []
@@ -32,7 +32,7 @@ extension ConsoleState {
 
     /// A typed temperature for the open check: implausible or unreadable ones are asked for again.
     private mutating func take(reading text: String) -> [ConsoleEffect] {
-        guard var check, !check.logged, let record = check.record else {
+        guard var check, !check.closed, let record = check.record else {
             notice = .noOpenCheck
             return []
         }
@@ -85,21 +85,7 @@ extension ConsoleState {
 
     /// Logs the check on screen if it is still open: complete unless a reading was still awaited.
     mutating func closeCheck() -> [ConsoleEffect] {
-        guard let check, !check.logged else { return [] }
+        guard let check, !check.closed else { return [] }
         return logCheck(complete: !check.awaitsReading)
-    }
-
-    /// Marks the check logged, adds it to the recent panel, and asks for it to be recorded.
-    private mutating func logCheck(complete: Bool) -> [ConsoleEffect] {
-        guard var check, !check.logged else { return [] }
-        let entry = check.log(at: now, complete: complete)
-        check.logged = true
-        check.complete = complete
-        self.check = check
-        let name = check.record.map { Masking.name($0.nameMasked) } ?? check.document.map(Masking.document) ?? ""
-        recent.insert(RecentCheck(at: now, name: name, colour: check.colour, decision: check.verdict.decision,
-                                  complete: complete), at: 0)
-        recent = Array(recent.prefix(ConsoleState.recentLimit))
-        return [.record(entry)]
     }
 }

@@ -14,6 +14,10 @@ public enum ConsoleEvent: Equatable, Sendable {
     case lastRegistration(GateEvent?, person: PersonRecord?)
     /// A registration was voided; `person` is the person as the cache now has them.
     case voided(registration: GateEvent, person: PersonRecord?)
+    /// The store recorded a check (effect `.record`).
+    case recorded(CheckLog)
+    /// The store threw while recording a check: nothing of it was stored.
+    case recordFailed(CheckLog, ServiceFailure)
     case counts(TodayCounts)
     case syncStatus(SyncStatus)
     /// The service threw: shown as one line, nothing else changes.

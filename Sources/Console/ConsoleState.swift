@@ -16,8 +16,12 @@ public struct ConsoleState: Equatable, Sendable {
     var showsHelp = false
     var notice: Notice?
     var check: ScreenCheck?
-    /// Newest first.
+    /// Newest first; a check joins once the store has recorded it.
     var recent: [RecentCheck] = []
+    /// Checks handed to the store and not yet confirmed recorded, oldest first.
+    var unrecorded: [PendingRecord] = []
+    /// A quit is waiting for `unrecorded` to be stored.
+    var quitting = false
     var sync = SyncStatus()
     var counts = TodayCounts()
     var lastSyncPoll: Date?

@@ -13,7 +13,9 @@ extension ConsoleState {
         mode = .correction(Correction(registration: registration, person: person))
     }
 
-    /// Keys while the reason is typed: Enter confirms a non-empty reason, Esc cancels.
+    /// Keys while the reason is typed: Enter confirms a non-empty reason, Esc cancels. A "reason" that is a
+    /// document or phone number is the next person's scan: the correction is cancelled and the line looked up,
+    /// so no ID ever goes into a note.
     mutating func pressInCorrection(_ key: Key, correction: Correction) -> [ConsoleEffect] {
         var correction = correction
         switch key {
@@ -32,8 +34,14 @@ extension ConsoleState {
                 return []
             }
             mode = .scan
-            notice = nil
-            return [.void(registration: correction.registration, note: note, at: now)]
+            if case .invalid = ScanInput.classify(note, today: today) {
+                notice = nil
+                return [.void(registration: correction.registration, note: note, at: now)]
+            }
+            input = note
+            let effects = submit()
+            notice = .correctionCancelledByScan
+            return effects
         case .up, .down, .function, .quit:
             return []
         }

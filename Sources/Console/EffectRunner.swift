@@ -27,20 +27,20 @@ final class EffectRunner {
             return attempt(.lookup) { [.lookedUp(input, try service.lookup(input))] }
         case .record(let log):
             let (check, registration) = events(for: log)
-            let recorded = attempt(.record) {
+            do {
                 try service.record(check: check, registration: registration)
-                return []
+            } catch {
+                return [.recordFailed(log, ServiceFailure(.record, error: error))]
             }
-            return recorded.isEmpty ? perform(.refreshCounts(at: log.at)) : recorded
+            return [.recorded(log)] + perform(.refreshCounts(at: log.at))
         case .loadLastRegistration:
             return attempt(.lastRegistration) {
                 let registration = try service.lastRegistration()
                 return [.lastRegistration(registration, person: registration.flatMap(person))]
             }
         case .void(let registration, let note, let at):
-            let void = GateEvent(id: newID(), kind: .void, checkpointID: checkpoint.id, operatorName: operatorName,
-                                 at: at, document: registration.document, colour: registration.colour,
-                                 voids: registration.id, note: note)
+            let void = GateEvent.void(id: newID(), at: at, checkpoint: checkpoint, operatorName: operatorName,
+                                      registration: registration, note: note)
             let voided = attempt(.void) {
                 try service.void(void)
                 return [.voided(registration: registration, person: person(registration))]
@@ -57,16 +57,15 @@ final class EffectRunner {
     }
 
     /// The check event, and the registration event when the verdict calls for one: recorded together.
+    /// Both carry the colour the code had before any registration.
     func events(for log: CheckLog) -> (check: GateEvent, registration: GateEvent?) {
-        let check = GateEvent(id: newID(), kind: .check, checkpointID: checkpoint.id, operatorName: operatorName,
-                              at: log.at, document: log.document, colour: log.colour, decision: log.verdict.decision,
-                              reasons: log.verdict.reasons, readings: log.readings, complete: log.complete)
-        guard log.verdict.registers else { return (check, nil) }
-        let registration = GateEvent(id: newID(), kind: .registration, checkpointID: checkpoint.id,
-                                     operatorName: operatorName, at: log.at, document: log.document,
-                                     colour: log.colour,
-                                     reasons: log.verdict.reasons.filter { $0.code == .feverConfirmed },
-                                     readings: log.readings)
+        let check = GateEvent.check(id: newID(), at: log.at, checkpoint: checkpoint, operatorName: operatorName,
+                                    document: log.document, colour: log.colour, verdict: log.verdict,
+                                    readings: log.readings, complete: log.complete)
+        guard log.verdict.registers, let document = log.document else { return (check, nil) }
+        let registration = GateEvent.registration(id: newID(), at: log.at, checkpoint: checkpoint,
+                                                  operatorName: operatorName, document: document,
+                                                  colourBefore: log.colour, readings: log.readings)
         return (check, registration)
     }
 

@@ -94,10 +94,13 @@ public struct Grid: Equatable, Sendable {
         return column
     }
 
-    /// Paints a rectangle with spaces in `style`.
+    /// Paints a rectangle with spaces in `style`, clipped to the grid; an empty or off-grid one paints nothing.
     public mutating func fill(row: Int, col: Int, rows: Int, cols: Int, style: CellStyle) {
-        for r in max(0, row)..<min(size.rows, row + rows) {
-            for c in max(0, col)..<min(size.cols, col + cols) {
+        let top = max(0, row), bottom = min(size.rows, row + rows)
+        let left = max(0, col), right = min(size.cols, col + cols)
+        guard top < bottom, left < right else { return }
+        for r in top..<bottom {
+            for c in left..<right {
                 set(Cell(character: " ", style: style, isContinuation: false), row: r, col: c)
             }
         }
@@ -125,14 +128,14 @@ public struct Grid: Equatable, Sendable {
     /// The text of one row as it would look on screen (wide characters once, trailing spaces kept).
     public func text(row: Int) -> String {
         var line = ""
-        for col in 0..<size.cols where !self[row, col].isContinuation {
+        for col in 0..<max(0, size.cols) where !self[row, col].isContinuation {
             line.append(self[row, col].character)
         }
         return line
     }
 
     /// Every row's text.
-    public var lines: [String] { (0..<size.rows).map { text(row: $0) } }
+    public var lines: [String] { (0..<max(0, size.rows)).map { text(row: $0) } }
 }
 
 extension Character {

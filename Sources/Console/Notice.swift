@@ -12,6 +12,10 @@ enum Notice: Equatable, Sendable {
     case nothingToVoid
     case correctionNoteRequired
     case correctionCancelled
+    /// A document or phone was entered as the reason: the correction was dropped and the line looked up.
+    case correctionCancelledByScan
+    /// Quitting, the store failed to record `count` checks; quitting again leaves without them.
+    case unrecordedOnQuit(ServiceFailure, count: Int)
     case voided(document: String)
     case failure(ServiceFailure)
     /// Shown once at start when demo data were just built for a first run.
@@ -20,8 +24,9 @@ enum Notice: Equatable, Sendable {
     /// How loudly the line is drawn.
     var role: ColourRole {
         switch self {
-        case .failure, .rejectedScan, .rejectedReading: .error
-        case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck: .warning
+        case .failure, .unrecordedOnQuit, .rejectedScan, .rejectedReading: .error
+        case .remeasure, .registered, .readingAwaited, .correctionNoteRequired, .noOpenCheck,
+             .correctionCancelledByScan: .warning
         case .nothingToVoid, .correctionCancelled, .voided, .demoBuilt: .plain
         }
     }

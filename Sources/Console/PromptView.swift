@@ -16,10 +16,10 @@ extension Painter {
         let (label, field): (String, String)
         switch state.mode {
         case .scan:
-            let awaiting = state.check.map { !$0.logged } ?? false
+            let awaiting = state.check.map { !$0.closed } ?? false
             (label, field) = (strings.text(awaiting ? "prompt.reading" : "prompt.scan"), state.input)
         case .pick:
-            (label, field) = (strings.text("prompt.pick"), "")
+            (label, field) = (strings.text("prompt.pick"), state.input)
         case .correction(let correction):
             (label, field) = (strings.text("prompt.note"), correction.note)
         }
@@ -55,6 +55,10 @@ extension Painter {
             return strings.text("notice.correction_note_required")
         case .correctionCancelled:
             return strings.text("notice.correction_cancelled")
+        case .correctionCancelledByScan:
+            return strings.text("notice.correction_cancelled_by_scan")
+        case .unrecordedOnQuit(let failure, let count):
+            return strings.text("notice.unrecorded_on_quit", ["count": String(count), "detail": failure.detail])
         case .voided(let document):
             return strings.text("notice.voided", ["document": document])
         case .demoBuilt(let people):

@@ -4,11 +4,7 @@ import HealthCode
 enum ReadingInput {
     /// Short digits with at most one dot and an optional ℃/°C/C suffix: a reading, even an implausible one.
     static func looksLikeReading(_ raw: String) -> Bool {
-        var text = Normalization.halfWidth(raw).uppercased().filter { !$0.isWhitespace }
-        for suffix in ["℃", "°C", "C", "°"] where text.hasSuffix(suffix) {
-            text.removeLast(suffix.count)
-            break
-        }
+        let text = Temperature.withoutUnit(raw)
         guard let first = text.first, first.isASCII, first.isNumber, text.count <= 5 else { return false }
         return text.filter { $0 == "." }.count <= 1 && text.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
     }

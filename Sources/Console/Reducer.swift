@@ -29,6 +29,11 @@ extension ConsoleState {
         case .voided(let registration, let person):
             voided(registration, person: person)
             return []
+        case .recorded(let log):
+            return recorded(log)
+        case .recordFailed(let log, let failure):
+            recordFailed(log, failure)
+            return []
         case .counts(let counts):
             self.counts = counts
             return []
@@ -57,24 +62,26 @@ extension ConsoleState {
     }
 
     /// A key: help and quit first, then whatever the mode says.
+    /// Enter first sends again any check the store failed to record.
     private mutating func press(_ key: Key) -> [ConsoleEffect] {
         if showsHelp {
             showsHelp = false
-            return []
+            if key == .function(1) || key == .escape { return [] }
         }
         switch key {
         case .function(1):
             showsHelp = true
             return []
         case .function(10), .quit:
-            return closeCheck() + [.quit]
+            return quit()
         default:
-            break
+            quitting = false
         }
+        let resent = key == .submit ? resendUnrecorded() : []
         switch mode {
-        case .scan: return pressInScan(key)
-        case .pick(let list): return pressInPick(key, list: list)
-        case .correction(let correction): return pressInCorrection(key, correction: correction)
+        case .scan: return resent + pressInScan(key)
+        case .pick(let list): return resent + pressInPick(key, list: list)
+        case .correction(let correction): return resent + pressInCorrection(key, correction: correction)
         }
     }
 
@@ -98,27 +105,36 @@ extension ConsoleState {
         return []
     }
 
-    /// Keys in a proxy-phone pick list: 1–9, arrows and Enter choose; Esc cancels.
+    /// Keys in a proxy-phone pick list: typing goes into the field as in a scan, and arrows move the highlight.
+    /// Enter on a lone digit 1–9 picks that person, on an empty line the highlighted one; any other line
+    /// closes the list and is the next scan, so a scanner typing `4201…` never picks anyone. Esc cancels.
     private mutating func pressInPick(_ key: Key, list: PickList) -> [ConsoleEffect] {
         var list = list
         switch key {
-        case .character(let character):
-            guard let digit = character.wholeNumberValue, character.isASCII,
-                  (1...min(9, list.people.count)).contains(digit) else { return [] }
-            mode = .scan
-            return open(list.people[digit - 1])
+        case .character, .backspace:
+            return pressInScan(key)
         case .up:
             list.selected = max(0, list.selected - 1)
             mode = .pick(list)
         case .down:
-            list.selected = min(list.people.count - 1, list.selected + 1)
+            list.selected = max(0, min(list.people.count - 1, list.selected + 1))
             mode = .pick(list)
         case .submit:
-            mode = .scan
-            return open(list.people[list.selected])
+            switch list.choice(for: input) {
+            case .pick(let index) where list.people.indices.contains(index):
+                input = ""
+                mode = .scan
+                return open(list.people[index])
+            case .pick, .stay:
+                input = ""
+            case .scan:
+                mode = .scan
+                return submit()
+            }
         case .escape:
+            input = ""
             mode = .scan
-        case .backspace, .function, .quit:
+        case .function, .quit:
             break
         }
         return []

@@ -47,6 +47,7 @@ extension Painter {
             lines.append([("- " + strings.reason(reason, rules: state.rules), CellStyle(.warning))])
         }
         if check.voided { lines.append([(strings.text("result.voided"), CellStyle(.warning, bold: true))]) }
+        if state.checkUnrecorded { lines.append([(strings.text("result.unrecorded"), CellStyle(.error, bold: true))]) }
         if check.logged && !check.complete { lines.append([(strings.text("result.incomplete"), label)]) }
         if check.offline { lines.append([(strings.text("result.offline"), CellStyle(.warning, bold: true))]) }
         lines.append(person(check))
@@ -55,7 +56,7 @@ extension Painter {
             lines.append([(strings.text("label.authority_reason", ["reason": record.reason]), label)])
         }
         lines.append(contentsOf: test(record.nat, verdict: check.verdict))
-        if !check.logged || !check.readings.isEmpty { lines.append(readings(check)) }
+        if !check.closed || !check.readings.isEmpty { lines.append(readings(check)) }
         return lines
     }
 
@@ -75,17 +76,20 @@ extension Painter {
         return line
     }
 
-    /// The latest test: outcome, sampling time, age and institution, then whether it meets this checkpoint's rule.
+    /// The latest test: outcome, its time and age on the basis the rule counts from, the institution,
+    /// then whether it meets this checkpoint's rule.
     private func test(_ nat: NATResult?, verdict: Verdict) -> [[(String, CellStyle)]] {
         let label = (strings.text("nat.label"), CellStyle(.dim))
         let failing: Set<Reason.Code> = [.natMissing, .natTooOld, .natPositive, .natPending]
         let fails = verdict.reasons.contains { failing.contains($0.code) }
         let indent = (String(repeating: " ", count: CharacterWidth.of(label.0)), CellStyle.plain)
+        let rules = state.rules
         var rule: [(String, CellStyle)] = [indent]
-        if let max = state.rules.maxNATAgeHours {
+        if let max = rules.maxNATAgeHours {
             rule.append(fails ? (strings.text("nat.fails"), CellStyle(.warning, bold: true))
                               : (strings.text("nat.meets"), CellStyle(bold: true)))
-            rule.append((strings.text("nat.rule", ["max": String(max)]), CellStyle(.dim)))
+            let key = rules.natAgeFrom == .report ? "nat.rule_report" : "nat.rule"
+            rule.append((strings.text(key, ["max": String(max)]), CellStyle(.dim)))
         } else if fails {
             rule.append((strings.text("nat.fails"), CellStyle(.warning, bold: true)))
         } else {
@@ -93,12 +97,19 @@ extension Painter {
         }
         guard let nat else { return [[label, (strings.text("nat.none"), .plain)], rule] }
         let outcome = strings.text("nat.\(nat.outcome.rawValue)")
-        return [[
-            label,
-            (outcome, nat.outcome == .negative ? CellStyle(bold: true) : CellStyle(.warning, bold: true)),
-            (strings.text("nat.sampled", ["time": time.dayAndMinute(nat.sampledAt)]), .plain),
-            (strings.text("nat.age", ["hours": String(max(0, nat.ageHours(at: state.now)))]), .plain),
-        ], [indent, (nat.institution, .plain)], rule]
+        let sampled = (strings.text("nat.sampled", ["time": time.dayAndMinute(nat.sampledAt)]), CellStyle.plain)
+        let hours = max(0, nat.ageHours(at: state.now, from: rules.natAgeFrom))
+        let age = (strings.text("nat.age", ["hours": String(hours)]), CellStyle.plain)
+        var first = [label, (outcome, nat.outcome == .negative ? CellStyle(bold: true) : CellStyle(.warning, bold: true))]
+        var second = [indent]
+        if rules.natAgeFrom == .report, let reportedAt = nat.reportedAt {
+            first += [(strings.text("nat.reported", ["time": time.dayAndMinute(reportedAt)]), .plain), age]
+            second.append(sampled)
+        } else {
+            first += [sampled, age]
+        }
+        second.append((nat.institution, .plain))
+        return [first, second, rule]
     }
 
     /// The readings taken, or what is still expected.
@@ -109,7 +120,7 @@ extension Painter {
             let style = rules.isAbnormal(reading) ? CellStyle(.error, bold: true) : CellStyle(bold: true)
             line.append((strings.text("temperature.reading", ["temperature": reading.description]), style))
         }
-        if check.logged { return line }
+        if check.closed { return line }
         switch rules.temperature {
         case .off:
             line.append((strings.text("temperature.off"), CellStyle(.dim)))

@@ -15,16 +15,21 @@ struct ScreenCheck: Equatable, Sendable {
     var verdict: Verdict
     /// No record while the sync status says offline: the cache may simply not know the person yet.
     var offline = false
-    /// Logged to the scan log; a logged check takes no more readings.
+    /// The log entry handed to the store when the check was closed; a closed check takes no more readings.
+    var sent: CheckLog?
+    /// The store confirmed it recorded `sent`.
     var logged = false
-    /// As logged: false when the next person was scanned while a reading was awaited.
+    /// As sent: false when the next person was scanned while a reading was awaited.
     var complete = true
     /// This person's registration was voided while on screen.
     var voided = false
 
+    /// Closed and handed to the store (whether or not the store has confirmed it yet).
+    var closed: Bool { sent != nil }
+
     /// Whether the check still waits for a required reading or a re-measure.
     var awaitsReading: Bool {
-        !logged && (verdict.decision == .measure || verdict.decision == .remeasure)
+        !closed && (verdict.decision == .measure || verdict.decision == .remeasure)
     }
 
     /// Whether the verdict can no longer change under `policy`, so the check is logged now.
@@ -53,11 +58,39 @@ struct RecentCheck: Equatable, Sendable {
     var complete: Bool
 }
 
+/// A check handed to the store and not yet confirmed recorded, with the recent-panel line it adds once it is.
+struct PendingRecord: Equatable, Sendable {
+    var log: CheckLog
+    var line: RecentCheck
+    /// The store threw; the next action sends it again.
+    var failed = false
+}
+
 /// The people registered under one proxy phone (代申领), waiting for the operator to pick one.
 struct PickList: Equatable, Sendable {
     var phone: String
     var people: [PersonRecord]
     var selected = 0
+
+    /// What a line entered while the list is open does.
+    enum Choice: Equatable {
+        /// Pick the person at this index.
+        case pick(Int)
+        /// A lone digit that numbers nobody on the list: the list stays.
+        case stay
+        /// Anything else: the list closes and the line is a new scan.
+        case scan
+    }
+
+    /// An empty line picks the highlighted person, a lone digit 1–9 the one it numbers.
+    func choice(for line: String) -> Choice {
+        let text = Normalization.halfWidth(line).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .pick(selected) }
+        guard text.count == 1, let ascii = text.first?.asciiValue,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) else { return .scan }
+        let digit = Int(ascii - UInt8(ascii: "0"))
+        return digit >= 1 && digit <= min(9, people.count) ? .pick(digit - 1) : .stay
+    }
 }
 
 /// A correction (纠错) being prepared: the registration to void and the reason typed so far.

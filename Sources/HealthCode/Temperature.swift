@@ -11,28 +11,47 @@ public struct Temperature: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Reads `36.5`, `365` (36.5), `37`, full-width digits and a `℃`, `°C` or `C` suffix.
     public static func parse(_ raw: String) -> Result<Temperature, TemperatureProblem> {
-        var text = Normalization.halfWidth(raw).uppercased().filter { !$0.isWhitespace }
-        for suffix in ["℃", "°C", "C", "°"] where text.hasSuffix(suffix) {
-            text.removeLast(suffix.count)
-            break
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard !text.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              !parts[0].isEmpty, parts[0].count <= 3 else { return .failure(.unreadable) }
-        var tenths: Int
+        let text = withoutUnit(raw)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(digitValues)
+        guard parts.count <= 2, let whole = parts[0], (1...3).contains(whole.count) else { return .failure(.unreadable) }
+        let tenths: Int
         if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count) else { return .failure(.unreadable) }
-            let hundredths = Int(parts[0])! * 100 + Int(fraction.padding(toLength: 2, withPad: "0", startingAt: 0))!
+            guard let fraction = parts[1], (1...2).contains(fraction.count) else { return .failure(.unreadable) }
+            let hundredths = number(whole) * 100 + number(fraction) * (fraction.count == 1 ? 10 : 1)
             tenths = (hundredths + 5) / 10
-        } else if parts[0].count == 3 {
-            tenths = Int(parts[0])!
+        } else if whole.count == 3 {
+            tenths = number(whole)
         } else {
-            tenths = Int(parts[0])! * 10
+            tenths = number(whole) * 10
         }
         let reading = Temperature(tenths: tenths)
         guard plausible.contains(reading) else { return .failure(.implausible(reading)) }
         return .success(reading)
+    }
+
+    /// The text half-width, upper-cased, without spaces and without one `℃`, `°C`, `C` or `°` suffix.
+    public static func withoutUnit(_ raw: String) -> String {
+        var text = Normalization.halfWidth(raw).uppercased().filter { !$0.isWhitespace }
+        if let suffix = ["℃", "°C", "C", "°"].first(where: text.hasSuffix) {
+            text.removeLast(suffix.count)
+        }
+        return text
+    }
+
+    /// The values of a run of ASCII digits, or nil when any character is something else
+    /// (a digit carrying a combining mark included).
+    private static func digitValues(_ text: Substring) -> [Int]? {
+        var values: [Int] = []
+        for character in text {
+            guard let ascii = character.asciiValue, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) else { return nil }
+            values.append(Int(ascii - UInt8(ascii: "0")))
+        }
+        return values
+    }
+
+    /// The number the digits write, most significant first.
+    private static func number(_ digits: [Int]) -> Int {
+        digits.reduce(0) { $0 * 10 + $1 }
     }
 
     public static func < (a: Temperature, b: Temperature) -> Bool { a.tenths < b.tenths }

@@ -45,6 +45,20 @@ import Testing
         #expect(screen.contains("要求 48 小时内阴性"))
     }
 
+    @Test func theTestAgeIsShownOnTheBasisTheRuleCountsFrom() throws {
+        var checkpoint = Fixtures.gate()
+        checkpoint.rules.natAgeFrom = .report
+        let h = try Harness(checkpoint: checkpoint, people: [
+            Fixtures.person(Fixtures.zhang, name: "张*三", colour: .green, nat: Fixtures.negativeTest(hoursAgo: 50)),
+        ])
+        h.submit(Fixtures.zhang)
+        let screen = h.screen
+        #expect(screen.contains("报告 05-30 18:00  42 小时前"))
+        #expect(!screen.contains("50 小时前"))
+        #expect(screen.contains("采样 05-30 10:00  武汉协和医院"))
+        #expect(screen.contains("符合本检查点要求  要求报告后 48 小时内阴性"))
+    }
+
     @Test func yellowIsRefusedWithoutMeasuring() throws {
         let h = try Harness(people: [Fixtures.person(Fixtures.li, name: "李*", colour: .yellow, reason: "密接")])
         h.submit(Fixtures.li)

@@ -53,6 +53,29 @@ import Testing
         #expect(h.gate.voids.isEmpty)
     }
 
+    @Test func aScanTypedAsTheReasonIsTheNextPersonNotAVoid() throws {
+        let h = try registered()
+        h.gate.people.append(Fixtures.person(Fixtures.li, name: "李*", colour: .yellow))
+        h.press(.function(2))
+        h.submit(Fixtures.li)
+        #expect(h.gate.voids.isEmpty)
+        #expect(!h.screen.contains("纠错原因 >"))
+        #expect(h.screen.contains("李*"))
+        #expect(h.screen.contains("已取消纠错：输入的是证件号或手机号，已按扫码查询"))
+        #expect(h.gate.checks.map(\.document) == [Fixtures.zhang, Fixtures.li])
+        h.press(.function(2))
+        #expect(h.screen.contains("纠错原因 >"))
+    }
+
+    @Test func aPhoneTypedAsTheReasonIsLookedUp() throws {
+        let h = try registered()
+        h.press(.function(2))
+        h.submit(Fixtures.relativePhone)
+        #expect(h.gate.voids.isEmpty)
+        #expect(h.gate.lookups.last == .phone(Fixtures.relativePhone))
+        #expect(h.screen.contains("?  未查询到  ?"))
+    }
+
     @Test func nothingToVoidIsSaid() throws {
         let h = try Harness()
         h.press(.function(2))

@@ -55,4 +55,30 @@ import Testing
         #expect(CharacterWidth.clip("不予放行", to: 5) == "不予")
         #expect(Painter.padded("张*", to: 6) == "张*   ")
     }
+
+    @Test("an empty, negative or off-grid rectangle paints nothing and does not trap", arguments: [
+        (0, 0, 0, 0), (1, 1, 0, 3), (1, 1, 2, 0), (1, 1, -2, 3), (1, 1, 2, -3), (-5, 0, 2, 4), (0, -9, 1, 4),
+        (3, 0, 1, 4), (0, 6, 1, 4), (-1, -1, -1, -1), (5, 5, -10, -10),
+    ])
+    func emptyFills(row: Int, col: Int, rows: Int, cols: Int) {
+        var grid = Grid(size: Size(rows: 3, cols: 6))
+        grid.fill(row: row, col: col, rows: rows, cols: cols, style: CellStyle(.highlight))
+        #expect(grid.cells.allSatisfy { $0.style == .plain })
+    }
+
+    @Test func aFillIsClippedToTheGrid() {
+        var grid = Grid(size: Size(rows: 3, cols: 6))
+        grid.fill(row: -1, col: 4, rows: 2, cols: 9, style: CellStyle(.highlight))
+        #expect(grid.cells.filter { $0.style == CellStyle(.highlight) }.count == 2)
+        #expect(grid[0, 4].style == CellStyle(.highlight))
+        #expect(grid[0, 5].style == CellStyle(.highlight))
+    }
+
+    @Test func aGridOfNoSizeDrawsNothing() {
+        var grid = Grid(size: Size(rows: -2, cols: -3))
+        grid.fill(row: 0, col: 0, rows: 5, cols: 5, style: CellStyle(.highlight))
+        grid.put("x", row: 0, col: 0)
+        #expect(grid.cells.isEmpty)
+        #expect(grid.lines.isEmpty)
+    }
 }

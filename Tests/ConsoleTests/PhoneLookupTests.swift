@@ -21,10 +21,13 @@ import Testing
         #expect(h.gate.records.isEmpty)
     }
 
-    @Test func aDigitPicksTheSecondPerson() throws {
+    @Test func aDigitAndEnterPickTheSecondPerson() throws {
         let h = try Harness(people: PhoneLookupTests.family)
         h.submit(Fixtures.relativePhone)
-        h.press(.character("2"))
+        h.type("2")
+        #expect(h.screen.contains("序号或扫码 > 2"))
+        #expect(h.gate.records.isEmpty)
+        h.press(.submit)
         #expect(h.screen.contains("!  黄码  !"))
         #expect(h.screen.contains("王*明"))
         #expect(h.gate.checks.map(\.document) == [Fixtures.wang])
@@ -42,11 +45,68 @@ import Testing
         #expect(h.gate.checks.map(\.document) == [Fixtures.wang])
     }
 
+    @Test func aFullWidthDigitPicksToo() throws {
+        let h = try Harness(people: PhoneLookupTests.family)
+        h.submit(Fixtures.relativePhone)
+        h.submit("２")
+        #expect(h.gate.checks.map(\.document) == [Fixtures.wang])
+    }
+
+    @Test func enterOnAnEmptyLinePicksTheHighlightedPerson() throws {
+        let h = try Harness(people: PhoneLookupTests.family)
+        h.submit(Fixtures.relativePhone)
+        h.press(.submit)
+        #expect(h.screen.contains("张*三"))
+        #expect(!h.screen.contains("名下有"))
+        #expect(h.screen.contains("✔  绿码  ✔"))
+    }
+
     @Test func aDigitBeyondTheListIsIgnored() throws {
         let h = try Harness(people: PhoneLookupTests.family)
         h.submit(Fixtures.relativePhone)
-        h.press(.character("3"))
+        h.submit("3")
         #expect(h.screen.contains("名下有 2 人"))
+        #expect(h.state.input.isEmpty)
+        #expect(h.gate.records.isEmpty)
+    }
+
+    @Test func aScanWhileTheListIsOpenIsTheNextPersonAndPicksNobody() throws {
+        let li = Fixtures.person(Fixtures.li, name: "李*", colour: .yellow)
+        let h = try Harness(people: PhoneLookupTests.family + [li])
+        h.submit(Fixtures.relativePhone)
+        h.type(Fixtures.li)
+        #expect(h.screen.contains("名下有 2 人"))
+        #expect(h.gate.records.isEmpty)
+        h.press(.submit)
+        #expect(!h.screen.contains("名下有"))
+        #expect(h.screen.contains("李*"))
+        #expect(h.screen.contains("!  黄码  !"))
+        #expect(h.gate.checks.map(\.document) == [Fixtures.li])
+        #expect(h.state.input.isEmpty)
+    }
+
+    @Test func anotherPhoneWhileTheListIsOpenLooksThatPhoneUp() throws {
+        let h = try Harness(people: PhoneLookupTests.family)
+        h.submit(Fixtures.relativePhone)
+        h.submit("13900001111")
+        #expect(h.screen.contains("?  未查询到  ?"))
+        #expect(h.gate.checks.map(\.document) == [nil])
+    }
+
+    @Test func aLineThatIsNoScanClosesTheListWithItsProblem() throws {
+        let h = try Harness(people: PhoneLookupTests.family)
+        h.submit(Fixtures.relativePhone)
+        h.submit("12")
+        #expect(!h.screen.contains("名下有"))
+        #expect(h.screen.contains("没有等待测温的核验，请先扫码"))
+        #expect(h.gate.records.isEmpty)
+    }
+
+    @Test(arguments: Language.allCases)
+    func theHintFitsOnTheSmallestScreen(language: Language) throws {
+        let h = try Harness(language: language, people: PhoneLookupTests.family)
+        h.submit(Fixtures.relativePhone)
+        #expect(h.screen.contains(h.strings.text("pick.hint")))
     }
 
     @Test func escapeCancelsThePick() throws {

@@ -45,9 +45,17 @@ struct TemperatureTests {
     @Test("what is not a reading is unreadable", arguments: [
         "", "   ", "abc", "3650", "36.5.1", "36..5", ".5", "36.", "36.555", "-36.5",
         "℃", "36,5", "3 6 . 5 x", "1e2", "37.3F",
+        "3\u{301}6.5", "36.5\u{301}", "٣٦.٥", "36.5\u{20DD}",  // combining marks and non-ASCII digits
     ])
     func unreadable(raw: String) {
         #expect(Temperature.parse(raw) == .failure(.unreadable))
+    }
+
+    @Test("the unit suffix comes off once, after half-width folding and without spaces", arguments: [
+        ("36.5℃", "36.5"), ("３６．５ °c", "36.5"), ("37C", "37"), ("37°", "37"), ("37", "37"), ("37CC", "37C"), ("℃", ""),
+    ])
+    func withoutUnit(raw: String, text: String) {
+        #expect(Temperature.withoutUnit(raw) == text)
     }
 
     @Test("a temperature prints with one decimal", arguments: [(373, "37.3"), (360, "36.0"), (340, "34.0"), (430, "43.0")])
