@@ -1,12 +1,13 @@
 -- healthgate central store, schema version 2: one login role per checkpoint, row-level security,
 -- and registrations applied by the store itself, so a checkpoint's role never writes a colour.
 
--- The group every checkpoint's login role belongs to. Roles are per cluster: create it once.
+-- The group every checkpoint's login role belongs to. Roles are per cluster: the first database
+-- migrated creates it, and a migration running at the same time elsewhere finds it there.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'healthgate_checkpoint') THEN
-        CREATE ROLE healthgate_checkpoint NOLOGIN;
-    END IF;
+    CREATE ROLE healthgate_checkpoint NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
 END
 $$;
 
