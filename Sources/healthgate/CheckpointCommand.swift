@@ -2,28 +2,38 @@ import Central
 import Foundation
 import HealthCode
 
-/// `healthgate checkpoint show|set`: this console's checkpoint and its rules.
+/// `healthgate checkpoint show|set|add`: this console's checkpoint and its rules; registering checkpoints.
 enum CheckpointCommand: Command {
     static let help = """
         usage: healthgate checkpoint show
-               healthgate checkpoint set [--id ID] [--name NAME] [--kind gate|market|transit]
-                   [--fever 37.3] [--temperature required|optional|off]
-                   [--nat-max-hours N|none] [--nat-from sampling|report]
-                   [--accept-pending yes|no] [--pass green[,yellow[,red]]]
+               healthgate checkpoint set [--id ID] [--name NAME] [--kind gate|market|transit] [RULES]
+               healthgate checkpoint add ID --name NAME [--kind gate|market|transit] [RULES]
+                   [--password-file FILE]
+        RULES: [--fever 37.3] [--temperature required|optional|off]
+               [--nat-max-hours N|none] [--nat-from sampling|report]
+               [--accept-pending yes|no] [--pass green[,yellow[,red]]]
 
-        Shows or changes the checkpoint this console stands at and its pass rules. The rules are
-        kept in the local cache (they work offline) and registered in the central store when it
-        can be reached.
+        show and set: the checkpoint this console stands at and its pass rules. The rules are kept
+        in the local cache (they work offline) and registered in the central store when it can be
+        reached.
+
+        add (an administrator, on a PostgreSQL central store): registers a checkpoint and creates
+        its login role, healthgate_ID (lower case, - as _), in the group healthgate_checkpoint:
+        it may read people and tests and send its own checkpoint's events, nothing else. The
+        password is read from the first line of --password-file, or made up and written to
+        DATA/checkpoint-ID.password (mode 0600); it is never printed. On the embedded store,
+        add only registers the checkpoint.
         """
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
-        guard let index = arguments.words.firstIndex(where: { $0 == "show" || $0 == "set" }) else {
-            throw UsageError("checkpoint takes show or set")
+        guard let index = arguments.words.firstIndex(where: { ["show", "set", "add"].contains($0) }) else {
+            throw UsageError("checkpoint takes show, set or add")
         }
         let action = arguments.words[index]
         var words = arguments.words
         words.remove(at: index)
         arguments = Arguments(words)
+        if action == "add" { return try add(&arguments, configuration) }
         let cache = try configuration.openCache()
         var checkpoint = try configuration.checkpoint(in: cache, creating: action == "set")
         if action == "set" {

@@ -168,6 +168,12 @@ public final class PostgresCentral: CentralStore {
         ])
     }
 
+    /// The checkpoint a login role stands for.
+    public func checkpointID(role: String) throws -> String? {
+        let result = try connection.query("SELECT id FROM checkpoints WHERE role = $1", [.text(role)])
+        return result.rowCount == 0 ? nil : try result.string(0, 0)
+    }
+
     public func checkpoint(id: String) throws -> Checkpoint? {
         let result = try connection.query("SELECT id, name, kind, rules FROM checkpoints WHERE id = $1", [.text(id)])
         guard result.rowCount > 0 else { return nil }

@@ -1,0 +1,64 @@
+import Central
+import Foundation
+import HealthCode
+
+extension CheckpointCommand {
+    /// `checkpoint add`: registers a checkpoint in the central store with a login role for its consoles.
+    static func add(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
+        let passwordFile = try arguments.option("--password-file")
+        let name = try arguments.option("--name")
+        var checkpoint = Checkpoint(id: "", name: name ?? "")
+        try change(&checkpoint, &arguments)
+        let words = try arguments.positionals()
+        guard words.count == 1, let id = words.first else { throw UsageError("checkpoint add takes one checkpoint id") }
+        guard name != nil else { throw UsageError("checkpoint add needs --name") }
+        var idArguments = Arguments(["--id", id])
+        try change(&checkpoint, &idArguments)
+        let central = try configuration.openCentral()
+        guard let postgres = central as? PostgresCentral else {
+            try central.saveCheckpoint(checkpoint)
+            print("registered checkpoint \(checkpoint.id) (the embedded store has no login roles)")
+            return 0
+        }
+        let role = "healthgate_" + id.lowercased().replacingOccurrences(of: "-", with: "_")
+        let password = try passwordFile.map(readPassword) ?? makePassword(for: id, configuration)
+        do {
+            try postgres.addCheckpoint(checkpoint, role: role, password: password.text)
+        } catch {
+            throw Failure.store("could not add checkpoint \(id) (an administrator's connection is needed): \(error)")
+        }
+        print("registered checkpoint \(checkpoint.id) with login role \(role)")
+        print("its password is in \(password.file); give its consoles --central postgresql://\(role)@HOST/DATABASE "
+            + "and the password through ~/.pgpass or PGPASSWORD")
+        return 0
+    }
+
+    /// The first line of a file the administrator wrote.
+    static func readPassword(_ path: String) throws -> (text: String, file: String) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let line = text.split(whereSeparator: \.isNewline).first, line.count >= 12 else {
+            throw Failure.invalid("\(path): the first line must hold a password of at least 12 characters")
+        }
+        return (String(line), path)
+    }
+
+    /// A new random password, written where only this user can read it.
+    static func makePassword(for id: String, _ configuration: Configuration) throws -> (text: String, file: String) {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        let text = String((0..<24).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+        let path = configuration.dataDirectory + "/checkpoint-\(id).password"
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw Failure.store("cannot write \(path)")
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.store("cannot write \(path): \(error.localizedDescription)")
+        }
+        return (text, path)
+    }
+}
