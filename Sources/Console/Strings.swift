@@ -40,6 +40,7 @@ public struct Strings: Equatable, Sendable {
         let value = reason.value ?? 0
         return text("reason.\(reason.code.rawValue)", [
             "hours": String(value),
+            "minutes": String(value),
             "max": rules.maxNATAgeHours.map(String.init) ?? "",
             "temperature": Temperature(tenths: value).description,
         ])

@@ -14,8 +14,14 @@ public struct CheckpointRules: Codable, Equatable, Sendable {
     /// Whether a test still waiting for its result counts.
     public var acceptPending = false
     public var passingColours: Set<CodeColour> = [.green]
+    /// How old the last sync may be before verdicts say the data are out of date; nil for no limit.
+    public var maxDataAgeMinutes: Int? = 60
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case feverThreshold, temperature, maxNATAgeHours, natAgeFrom, acceptPending, passingColours, maxDataAgeMinutes
+    }
 
     public init(from decoder: Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +32,20 @@ public struct CheckpointRules: Codable, Equatable, Sendable {
         natAgeFrom = try values.decodeIfPresent(NATAgeBasis.self, forKey: .natAgeFrom) ?? defaults.natAgeFrom
         acceptPending = try values.decodeIfPresent(Bool.self, forKey: .acceptPending) ?? defaults.acceptPending
         passingColours = try values.decodeIfPresent(Set<CodeColour>.self, forKey: .passingColours) ?? defaults.passingColours
+        maxDataAgeMinutes = values.contains(.maxDataAgeMinutes)
+            ? try values.decodeIfPresent(Int.self, forKey: .maxDataAgeMinutes) : defaults.maxDataAgeMinutes
+    }
+
+    /// Writes every rule, a missing limit as null, so that "no limit" survives a round trip.
+    public func encode(to encoder: Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(feverThreshold, forKey: .feverThreshold)
+        try values.encode(temperature, forKey: .temperature)
+        try values.encode(maxNATAgeHours, forKey: .maxNATAgeHours)
+        try values.encode(natAgeFrom, forKey: .natAgeFrom)
+        try values.encode(acceptPending, forKey: .acceptPending)
+        try values.encode(passingColours, forKey: .passingColours)
+        try values.encode(maxDataAgeMinutes, forKey: .maxDataAgeMinutes)
     }
 }
 

@@ -9,6 +9,8 @@ public struct Verdict: Equatable, Sendable {
     public var reasons: [Reason]
     /// True when two abnormal readings call for an abnormal registration (异常登记).
     public var registers: Bool
+    /// True for a pass on out-of-date data: the operator must confirm it.
+    public var needsConfirmation = false
 
     public init(decision: Decision, reasons: [Reason], registers: Bool = false) {
         self.decision = decision
@@ -32,10 +34,11 @@ public struct Reason: Equatable, Codable, Sendable {
         case temperatureMissing = "temperature_missing"
         case fever = "fever"
         case feverConfirmed = "fever_confirmed"
+        case dataStale = "data_stale"
     }
 
     public var code: Code
-    /// Hours for NAT age, tenths of a degree for fever; nil where the code says it all.
+    /// Hours for NAT age, tenths of a degree for fever, minutes for stale data; nil where the code says it all.
     public var value: Int?
 
     public init(_ code: Code, value: Int? = nil) {

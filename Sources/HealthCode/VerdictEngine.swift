@@ -5,8 +5,20 @@ extension CheckpointRules {
     ///
     /// `record` is nil when no code is found (未查询到). Readings are in the order taken; one
     /// abnormal reading sends the person to re-measure, and a second one in a row confirms the
-    /// fever and calls for an abnormal registration.
-    public func judge(_ record: PersonRecord?, readings: [Temperature], at now: Date) -> Verdict {
+    /// fever and calls for an abnormal registration. `dataAge` is how long ago the cache last
+    /// synced: past `maxDataAgeMinutes` the verdict says the data are out of date (数据过期), and a
+    /// pass needs the operator's confirmation.
+    public func judge(_ record: PersonRecord?, readings: [Temperature], at now: Date,
+                      dataAge: TimeInterval? = nil) -> Verdict {
+        var verdict = judgeRecord(record, readings: readings, at: now)
+        if let maxDataAgeMinutes, let dataAge, dataAge > Double(maxDataAgeMinutes) * 60 {
+            verdict.reasons.append(Reason(.dataStale, value: Int(dataAge / 60)))
+            verdict.needsConfirmation = verdict.decision == .pass
+        }
+        return verdict
+    }
+
+    private func judgeRecord(_ record: PersonRecord?, readings: [Temperature], at now: Date) -> Verdict {
         guard let record else { return Verdict(decision: .refuse, reasons: [Reason(.noRecord)]) }
         var refusals = colourReasons(record.colour) + natReasons(record.nat, at: now)
         let fever = temperature == .off ? TemperatureFinding.normal : temperatureFinding(readings)

@@ -12,6 +12,7 @@ enum CheckpointCommand: Command {
         RULES: [--fever 37.3] [--temperature required|optional|off]
                [--nat-max-hours N|none] [--nat-from sampling|report]
                [--accept-pending yes|no] [--pass green[,yellow[,red]]]
+               [--max-data-age MINUTES|none]
 
         show and set: the checkpoint this console stands at and its pass rules. The rules are kept
         in the local cache (they work offline) and registered in the central store when it can be
@@ -100,6 +101,16 @@ enum CheckpointCommand: Command {
             guard pending == "yes" || pending == "no" else { throw UsageError("--accept-pending takes yes or no") }
             checkpoint.rules.acceptPending = pending == "yes"
         }
+        if let minutes = try arguments.option("--max-data-age") {
+            if minutes == "none" {
+                checkpoint.rules.maxDataAgeMinutes = nil
+            } else {
+                guard let value = Int(minutes), (1...7 * 24 * 60).contains(value) else {
+                    throw UsageError("--max-data-age takes minutes from 1 to 10080, or none")
+                }
+                checkpoint.rules.maxDataAgeMinutes = value
+            }
+        }
         if let colours = try arguments.option("--pass") {
             let values = colours.split(separator: ",").map { CodeColour(rawValue: String($0)) }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0 != .unknown }) else {
@@ -122,6 +133,7 @@ enum CheckpointCommand: Command {
             NAT age from:    \(rules.natAgeFrom.rawValue)
             accept pending:  \(rules.acceptPending ? "yes" : "no")
             passing colours: \(colours)
+            max data age:    \(rules.maxDataAgeMinutes.map { "\($0) min (older data: every pass needs confirming)" } ?? "none")
             """
     }
 }
