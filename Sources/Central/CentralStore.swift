@@ -24,6 +24,8 @@ public protocol CentralStore: AnyObject {
     func checkpoint(id: String) throws -> Checkpoint?
     /// The stored events, for reports and tests; oldest first.
     func events(limit: Int) throws -> [StoredEvent]
+    /// The store's clock, to measure this console's skew.
+    func serverTime() throws -> Date
 }
 
 /// What an import changed.

@@ -33,9 +33,11 @@ enum CacheSchema {
                 payload TEXT NOT NULL,
                 created_at INTEGER NOT NULL,
                 sent_at INTEGER,
-                received_at INTEGER
+                received_at INTEGER,
+                rejected_at INTEGER,
+                rejection TEXT
             );
-            CREATE INDEX outbox_unsent ON outbox(position) WHERE sent_at IS NULL;
+            CREATE INDEX outbox_unsent ON outbox(position) WHERE sent_at IS NULL AND rejected_at IS NULL;
             CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
             """),
     ]

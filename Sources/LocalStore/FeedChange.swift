@@ -16,15 +16,23 @@ public struct FeedChange: Equatable, Sendable {
     }
 }
 
-/// The central store's answer to an uploaded event: stored, now or earlier, at the store's own time.
+/// The central store's answer to an uploaded event: stored, now or earlier, at the store's own time;
+/// or refused for good, with the reason.
 public struct EventReceipt: Equatable, Sendable {
     public var eventID: UUID
     /// When the central store received the event first; a feed row changed at or after it reflects the event.
-    public var receivedAt: Date
+    public var receivedAt: Date?
+    /// Why the store refused the event; it will refuse it again, so it leaves the queue.
+    public var rejection: String?
 
     public init(eventID: UUID, receivedAt: Date) {
         self.eventID = eventID
         self.receivedAt = receivedAt
+    }
+
+    public init(eventID: UUID, rejection: String) {
+        self.eventID = eventID
+        self.rejection = rejection
     }
 }
 

@@ -149,25 +149,50 @@ public final class LocalCache {
 
     // MARK: Sync
 
-    /// Unsent events, oldest first.
-    public func unsentEvents(limit: Int) throws -> [GateEvent] {
-        try database.query(
-            "SELECT payload FROM outbox WHERE sent_at IS NULL ORDER BY position LIMIT ?", [.integer(Int64(limit))]
-        ) { try EventCoding.decode($0.string(0)) }
+    /// Unsent events, oldest first; a row that no longer reads as an event is set aside as refused.
+    public func unsentEvents(limit: Int, at now: Date) throws -> [GateEvent] {
+        let rows = try database.query(
+            "SELECT id, payload FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL ORDER BY position LIMIT ?",
+            [.integer(Int64(limit))]
+        ) { (id: $0.string(0), event: try? EventCoding.decode($0.string(1))) }
+        for row in rows where row.event == nil {
+            try database.run("UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ?",
+                             [SQLValue(now), "the queued event cannot be read", .text(row.id)])
+        }
+        return rows.compactMap(\.event)
     }
 
     /// Events waiting to be sent.
     public func backlog() throws -> Int {
-        try database.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NULL") { $0.int(0) } ?? 0
+        try database.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL") { $0.int(0) } ?? 0
     }
 
-    /// Marks events sent, after the central store committed them.
+    /// Events the central store refused for good (the dead-letter list), newest first.
+    public func rejectedEvents(limit: Int) throws -> [(event: GateEvent?, reason: String, at: Date)] {
+        try database.query(
+            "SELECT payload, rejection, rejected_at FROM outbox WHERE rejected_at IS NOT NULL ORDER BY rejected_at DESC LIMIT ?",
+            [.integer(Int64(limit))]
+        ) { (try? EventCoding.decode($0.string(0)), $0.string(1), $0.date(2)) }
+    }
+
+    /// How many events the central store refused for good.
+    public func rejectedCount() throws -> Int {
+        try database.queryFirst("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL") { $0.int(0) } ?? 0
+    }
+
+    /// Marks events sent after the central store committed them, or set aside when it refused them.
     public func markSent(_ receipts: [EventReceipt], at now: Date) throws {
         try database.transaction {
             for receipt in receipts {
-                try database.run(
-                    "UPDATE outbox SET sent_at = ?, received_at = ? WHERE id = ? AND sent_at IS NULL",
-                    [SQLValue(now), SQLValue(receipt.receivedAt), .text(receipt.eventID.uuidString)])
+                if let rejection = receipt.rejection {
+                    try database.run(
+                        "UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ? AND sent_at IS NULL",
+                        [SQLValue(now), .text(rejection), .text(receipt.eventID.uuidString)])
+                } else {
+                    try database.run(
+                        "UPDATE outbox SET sent_at = ?, received_at = ? WHERE id = ? AND sent_at IS NULL",
+                        [SQLValue(now), SQLValue(receipt.receivedAt), .text(receipt.eventID.uuidString)])
+                }
             }
         }
     }

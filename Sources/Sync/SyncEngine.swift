@@ -26,6 +26,7 @@ public final class SyncEngine {
     @discardableResult
     public func run(progress: (SyncSummary) -> Void = { _ in }) throws -> SyncSummary {
         var summary = SyncSummary()
+        summary.clockSkew = try measureSkew()
         var pushError: Error?
         do {
             try push(&summary, progress)
@@ -40,19 +41,29 @@ public final class SyncEngine {
         return summary
     }
 
+    /// The store's clock minus this console's, taken at the middle of the round trip.
+    private func measureSkew() throws -> TimeInterval {
+        let sent = clock()
+        let server = try central.serverTime()
+        let back = clock()
+        return server.timeIntervalSince(sent.addingTimeInterval(back.timeIntervalSince(sent) / 2))
+    }
+
     private func push(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         while true {
-            let events = try cache.unsentEvents(limit: pushBatch)
+            let events = try cache.unsentEvents(limit: pushBatch, at: clock())
             guard !events.isEmpty else { return }
             let receipts = try central.submit(events)
             try cache.markSent(receipts, at: clock())
-            summary.pushed += receipts.count
+            summary.pushed += receipts.filter { $0.rejection == nil }.count
+            summary.rejected += receipts.filter { $0.rejection != nil }.count
             progress(summary)
         }
     }
 
     /// Pulls pages until the feed's end; a store that cannot continue the cursor is synced again in full, once.
     private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
+        summary.firstSync = try cache.cursor() == .start
         while true {
             let page: FeedPage
             do {
@@ -60,6 +71,7 @@ public final class SyncEngine {
             } catch FeedError.cursorNotServed where !summary.restarted {
                 try cache.restartFeed()
                 summary.restarted = true
+                summary.firstSync = true
                 continue
             }
             try cache.apply(page.changes, cursor: page.next)
@@ -80,6 +92,12 @@ public struct SyncSummary: Equatable, Sendable {
     public var backlog = 0
     /// True when the store could not continue the cursor and the cache was synced again in full.
     public var restarted = false
+    /// True while the pass pulls the whole region into an empty cache.
+    public var firstSync = false
+    /// Events the store refused for good in this pass.
+    public var rejected = 0
+    /// The central store's clock minus this console's.
+    public var clockSkew: TimeInterval?
 
     public init() {}
 }

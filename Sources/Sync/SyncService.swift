@@ -57,6 +57,14 @@ public final class SyncService: Sendable {
         _ = finished.wait(timeout: .now() + timeout)
     }
 
+    /// The wait before the next pass: the interval after a success; after failures, a doubling wait
+    /// capped at `maxBackoff`, spread by jitter so that consoles cut off together do not return together.
+    func delay(afterFailures failures: Int) -> TimeInterval {
+        guard failures > 0 else { return interval }
+        let capped = min(maxBackoff, interval * pow(2, Double(failures - 1)))
+        return capped * Double.random(in: 0.5...1.0)
+    }
+
     private func loop() {
         defer { finished.signal() }
         var central: CentralStore?
@@ -70,11 +78,16 @@ public final class SyncService: Sendable {
                 cache = local
                 let store = try central ?? openCentral()
                 central = store
-                let summary = try SyncEngine(cache: local, central: store, clock: clock).run()
+                let summary = try SyncEngine(cache: local, central: store, clock: clock).run { progress in
+                    let people = progress.firstSync ? progress.pulled : nil
+                    published.withLock { $0.firstSyncProgress = people }
+                }
                 failures = 0
                 let now = clock()
+                let rejected = try local.rejectedCount()
                 published.withLock {
-                    $0 = SyncStatus(online: true, lastSuccessAt: now, backlog: summary.backlog, running: false)
+                    $0 = SyncStatus(online: true, lastSuccessAt: now, backlog: summary.backlog, running: false,
+                                    clockSkew: summary.clockSkew, rejected: rejected)
                 }
             } catch {
                 central = nil
@@ -83,12 +96,12 @@ public final class SyncService: Sendable {
                 published.withLock {
                     $0.online = false
                     $0.running = false
+                    $0.firstSyncProgress = nil
                     $0.lastError = String(describing: error)
                     if let backlog { $0.backlog = backlog }
                 }
             }
-            let delay = failures == 0 ? interval : min(maxBackoff, interval * pow(2, Double(failures - 1)))
-            _ = wake.wait(timeout: .now() + delay)
+            _ = wake.wait(timeout: .now() + delay(afterFailures: failures))
         }
     }
 }

@@ -68,10 +68,14 @@ struct PostgresSecurityTests {
         let westConsole = try PostgresCentral(url: url.replacingOccurrences(of: "user=healthgate", with: "user=\(west)"))
         _ = try westConsole.submit([registration(checkpoint: westID)])
         let eastConsole = try PostgresCentral(url: url.replacingOccurrences(of: "user=healthgate", with: "user=\(east)"))
-        #expect(throws: (any Error).self) { _ = try eastConsole.submit([registration(checkpoint: westID)]) }
-        #expect(try eastConsole.events(limit: 10).isEmpty, "west's events are invisible to east")
+        let forged = registration(checkpoint: westID)
+        let eastID = try #require(try admin.checkpointID(role: east))
+        let receipts = try eastConsole.submit([forged, registration(checkpoint: eastID)])
+        #expect(receipts.first?.rejection != nil, "another checkpoint's event is refused")
+        #expect(receipts.last?.receivedAt != nil, "and does not hold back the next one")
+        #expect(try eastConsole.events(limit: 10).map(\.event.checkpointID) == [eastID], "west's events are invisible to east")
         let raw = try connect(url, as: east)
-        #expect(try raw.query("SELECT count(*) FROM events").int64(0, 0) == 0)
+        #expect(try raw.query("SELECT count(*) FROM events WHERE checkpoint <> $1", [.text(eastID)]).int64(0, 0) == 0)
         #expect(sqlState { try raw.query("UPDATE events SET kind = 'check'") } == "42501")
         #expect(sqlState { try raw.query("DELETE FROM events") } == "42501")
     }

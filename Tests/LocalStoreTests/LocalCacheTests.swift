@@ -141,7 +141,7 @@ struct LocalCacheTests {
         try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
                                       registration: registration, note: "误登记"))
         #expect(try cache.person(document: document)?.colour == .green)
-        #expect(try cache.unsentEvents(limit: 10).map(\.kind) == [.check, .registration, .void])
+        #expect(try cache.unsentEvents(limit: 10, at: noon).map(\.kind) == [.check, .registration, .void])
     }
 
     @Test("a void sent but not yet back through the feed keeps showing the colour before")

@@ -33,4 +33,5 @@ final class FaultyCentral: CentralStore {
     func saveCheckpoint(_ checkpoint: Checkpoint) throws { try inner.saveCheckpoint(checkpoint) }
     func checkpoint(id: String) throws -> Checkpoint? { try inner.checkpoint(id: id) }
     func events(limit: Int) throws -> [StoredEvent] { try inner.events(limit: limit) }
+    func serverTime() throws -> Date { try inner.serverTime() }
 }

@@ -69,6 +69,8 @@ public final class EmbeddedCentral: CentralStore {
         ) { StoredEvent(event: try EventCoding.decode($0.string(0)), receivedAt: $0.date(1)) }
     }
 
+    public func serverTime() throws -> Date { clock() }
+
     public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
         try database.transaction {
             var summary = ImportSummary()

@@ -99,28 +99,44 @@ public final class PostgresCentral: CentralStore {
     }
 
     /// Inserts each event once; the store's trigger applies registrations and voids, and stamps the
-    /// receipt with the server's clock.
+    /// receipt with the server's clock. An event the store refuses for good (another checkpoint's, or
+    /// data it cannot take) is answered with its rejection and does not hold back the others.
     public func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
         try connection.transaction {
             try events.map { event in
-                let inserted = try connection.query("""
-                    INSERT INTO events (id, kind, checkpoint, document, at, payload, voids)
-                    VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::uuid)
-                    ON CONFLICT (id) DO NOTHING RETURNING received_at
-                    """, [
-                        .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
-                        PostgresValue(event.document), .integer(SQLValue.milliseconds(event.at)),
-                        .text(try EventCoding.encode(event)), PostgresValue(event.voids?.uuidString),
-                    ])
-                let receipt = inserted.rowCount > 0 ? inserted
-                    : try connection.query("SELECT received_at FROM events WHERE id = $1::uuid", [.text(event.id.uuidString)])
-                guard receipt.rowCount > 0 else {
-                    throw CentralError("event \(event.id) was refused: it belongs to another checkpoint")
+                do {
+                    return try connection.transaction { try insert(event) }
+                } catch let error as PostgresError where error.isPermanent {
+                    return EventReceipt(eventID: event.id, rejection: error.description)
+                } catch let error as CentralError {
+                    return EventReceipt(eventID: event.id, rejection: error.description)
                 }
-                return EventReceipt(eventID: event.id,
-                                    receivedAt: Date(timeIntervalSince1970: Double(try receipt.int64(0, 0)) / 1000))
             }
         }
+    }
+
+    private func insert(_ event: GateEvent) throws -> EventReceipt {
+        let inserted = try connection.query("""
+            INSERT INTO events (id, kind, checkpoint, document, at, payload, voids)
+            VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::uuid)
+            ON CONFLICT (id) DO NOTHING RETURNING received_at
+            """, [
+                .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
+                PostgresValue(event.document), .integer(SQLValue.milliseconds(event.at)),
+                .text(try EventCoding.encode(event)), PostgresValue(event.voids?.uuidString),
+            ])
+        let receipt = inserted.rowCount > 0 ? inserted
+            : try connection.query("SELECT received_at FROM events WHERE id = $1::uuid", [.text(event.id.uuidString)])
+        guard receipt.rowCount > 0 else {
+            throw CentralError("event \(event.id) was refused: it belongs to another checkpoint")
+        }
+        return EventReceipt(eventID: event.id,
+                            receivedAt: Date(timeIntervalSince1970: Double(try receipt.int64(0, 0)) / 1000))
+    }
+
+    public func serverTime() throws -> Date {
+        Date(timeIntervalSince1970: Double(try connection.query(
+            "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint").int64(0, 0)) / 1000)
     }
 
     public func events(limit: Int) throws -> [StoredEvent] {

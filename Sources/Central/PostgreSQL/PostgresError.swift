@@ -17,6 +17,13 @@ public enum PostgresError: Error, CustomStringConvertible, Equatable, Sendable {
         if case .connectionLost = self { true } else { false }
     }
 
+    /// True when the server refused the statement for what it says (bad data, a broken constraint, a
+    /// permission or row-level security refusal): sending the same again will fail again.
+    public var isPermanent: Bool {
+        guard let sqlState else { return false }
+        return ["22", "23", "42", "44", "P0"].contains(String(sqlState.prefix(2)))
+    }
+
     /// The SQLSTATE of a refused statement (`23505` for a unique violation), if any.
     public var sqlState: String? {
         if case .queryFailed(let sqlState, _) = self, !sqlState.isEmpty { sqlState } else { nil }
