@@ -7,8 +7,8 @@ enum CentralCommand: Command {
         usage: healthgate --central postgresql://… central migrate
 
         Creates or upgrades the healthgate schema in a PostgreSQL central store (the SQL files
-        shipped in Assets/sql/postgresql/), each version in its own transaction, under a lock so
-        that two administrators cannot run it at once. Needs a role that may create tables.
+        shipped in Assets/sql/postgresql/), all missing versions in one transaction (all or
+        nothing), under a lock so that two administrators cannot run it at once. Needs a role that may create tables.
         A console refuses a store whose schema version it does not know. The embedded SQLite
         store migrates itself and needs no command.
         """

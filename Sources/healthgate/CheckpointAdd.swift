@@ -6,6 +6,7 @@ extension CheckpointCommand {
     /// `checkpoint add`: registers a checkpoint in the central store with a login role for its consoles.
     static func add(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
         let passwordFile = try arguments.option("--password-file")
+        let replacing = arguments.flag("--replace")
         let name = try arguments.option("--name")
         var checkpoint = Checkpoint(id: "", name: name ?? "")
         try change(&checkpoint, &arguments)
@@ -21,9 +22,12 @@ extension CheckpointCommand {
             return 0
         }
         let role = "healthgate_" + id.lowercased().replacingOccurrences(of: "-", with: "_")
+        if !replacing, try postgres.checkpoint(id: id) != nil {
+            throw Failure.invalid("checkpoint \(id) exists already: give --replace to set its role and password anew")
+        }
         let password = try passwordFile.map(readPassword) ?? makePassword(for: id, configuration)
         do {
-            try postgres.addCheckpoint(checkpoint, role: role, password: password.text)
+            try postgres.addCheckpoint(checkpoint, role: role, password: password.text, replacing: replacing)
         } catch {
             throw Failure.store("could not add checkpoint \(id) (an administrator's connection is needed): \(error)")
         }

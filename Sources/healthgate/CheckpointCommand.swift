@@ -8,7 +8,7 @@ enum CheckpointCommand: Command {
         usage: healthgate checkpoint show
                healthgate checkpoint set [--id ID] [--name NAME] [--kind gate|market|transit] [RULES]
                healthgate checkpoint add ID --name NAME [--kind gate|market|transit] [RULES]
-                   [--password-file FILE]
+                   [--password-file FILE] [--replace]
         RULES: [--fever 37.3] [--temperature required|optional|off]
                [--nat-max-hours N|none] [--nat-from sampling|report]
                [--accept-pending yes|no] [--pass green[,yellow[,red]]]
@@ -23,7 +23,8 @@ enum CheckpointCommand: Command {
         it may read people and tests and send its own checkpoint's events, nothing else. The
         password is read from the first line of --password-file, or made up and written to
         DATA/checkpoint-ID.password (mode 0600); it is never printed. On the embedded store,
-        add only registers the checkpoint.
+        add only registers the checkpoint. An existing checkpoint is refused unless --replace is
+        given, which sets its rules, role and password anew (its consoles then need the new one).
         """
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
@@ -58,9 +59,8 @@ enum CheckpointCommand: Command {
 
     static func change(_ checkpoint: inout Checkpoint, _ arguments: inout Arguments) throws {
         if let id = try arguments.option("--id") {
-            guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw UsageError("--id takes letters, digits, - and _ (at most 64)")
-            }
+            guard !id.isEmpty, id.count <= 40, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            else { throw UsageError("a checkpoint id takes ASCII letters, digits, - and _ (at most 40)") }
             checkpoint.id = id
         }
         if let name = try arguments.option("--name") {

@@ -92,4 +92,30 @@ struct PostgresSecurityTests {
         #expect(sqlState { try raw.execute("ALTER TABLE people ADD COLUMN sneaky int") } == "42501")
         #expect(sqlState { try raw.query("UPDATE checkpoints SET rules = '{}'") } == "42501")
     }
+
+    @Test("a role whose checkpoint was removed from the registry sees no events and sends none")
+    func orphanRole() throws {
+        let (admin, east, _, url) = try store()
+        let eastID = try #require(try admin.checkpointID(role: east))
+        let console = try PostgresCentral(url: url.replacingOccurrences(of: "user=healthgate", with: "user=\(east)"))
+        _ = try console.submit([registration(checkpoint: eastID)])
+        let administrator = try PostgresConnection(url: url)
+        try administrator.query("DELETE FROM checkpoints WHERE id = $1", [.text(eastID)])
+        #expect(try console.events(limit: 10).isEmpty)
+        #expect(try console.submit([registration(checkpoint: eastID)]).first?.rejection != nil)
+    }
+
+    @Test("adding a checkpoint twice is refused unless replacing; only the password's verifier is stored")
+    func addTwice() throws {
+        let (admin, east, _, url) = try store()
+        let eastID = try #require(try admin.checkpointID(role: east))
+        #expect(throws: CentralError.self) {
+            try admin.addCheckpoint(Checkpoint(id: eastID, name: "东门"), role: east, password: "another-secret")
+        }
+        try admin.addCheckpoint(Checkpoint(id: eastID, name: "东门"), role: east, password: "another-secret", replacing: true)
+        let stored = try PostgresConnection(url: url).query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [.text(east)])
+        let verifier = try stored.optionalString(0, 0) ?? ""
+        #expect(verifier.hasPrefix("SCRAM-SHA-256$") || verifier.hasPrefix("md5"))
+        #expect(!verifier.contains("another-secret"))
+    }
 }

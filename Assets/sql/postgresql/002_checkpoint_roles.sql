@@ -73,17 +73,18 @@ CREATE POLICY events_own_checkpoint ON events FOR ALL TO healthgate_checkpoint
     USING (checkpoint = healthgate_own_checkpoint())
     WITH CHECK (checkpoint = healthgate_own_checkpoint());
 CREATE POLICY events_administrator ON events FOR ALL TO PUBLIC
-    USING (healthgate_own_checkpoint() IS NULL)
-    WITH CHECK (healthgate_own_checkpoint() IS NULL);
+    USING (NOT pg_has_role(session_user, 'healthgate_checkpoint', 'MEMBER'))
+    WITH CHECK (NOT pg_has_role(session_user, 'healthgate_checkpoint', 'MEMBER'));
 
 ALTER TABLE checkpoints ENABLE ROW LEVEL SECURITY;
 CREATE POLICY checkpoints_own ON checkpoints FOR SELECT TO healthgate_checkpoint
     USING (role = session_user);
 CREATE POLICY checkpoints_administrator ON checkpoints FOR ALL TO PUBLIC
-    USING (healthgate_own_checkpoint() IS NULL)
-    WITH CHECK (healthgate_own_checkpoint() IS NULL);
+    USING (NOT pg_has_role(session_user, 'healthgate_checkpoint', 'MEMBER'))
+    WITH CHECK (NOT pg_has_role(session_user, 'healthgate_checkpoint', 'MEMBER'));
 
--- Registers a checkpoint with a login role for its consoles (an administrator runs this).
+-- Registers a checkpoint with a login role for its consoles (an administrator runs this). The
+-- password arrives already encrypted (a SCRAM verifier made by the client), never in clear.
 CREATE FUNCTION healthgate_add_checkpoint(checkpoint_id text, checkpoint_name text, checkpoint_kind text,
                                           checkpoint_rules text, role_name text, role_password text,
                                           updated bigint) RETURNS void

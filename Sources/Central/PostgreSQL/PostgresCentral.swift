@@ -175,12 +175,17 @@ public final class PostgresCentral: CentralStore {
     }
 
     /// Registers a checkpoint with a login role for its consoles, `role` with `password`; the
-    /// connection must be an administrator's. Returns nothing: the password is the caller's to keep.
-    public func addCheckpoint(_ checkpoint: Checkpoint, role: String, password: String) throws {
+    /// connection must be an administrator's. Only the password's verifier leaves this machine.
+    /// An existing checkpoint is refused unless `replacing`, so its consoles are not locked out by mistake.
+    public func addCheckpoint(_ checkpoint: Checkpoint, role: String, password: String, replacing: Bool = false) throws {
+        if !replacing, try self.checkpoint(id: checkpoint.id) != nil {
+            throw CentralError("checkpoint \(checkpoint.id) exists already: give --replace to set its role and password anew")
+        }
         let rules = String(decoding: try JSONEncoder().encode(checkpoint.rules), as: UTF8.self)
         try connection.query("SELECT healthgate_add_checkpoint($1, $2, $3, $4, $5, $6, $7)", [
             .text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules),
-            .text(role), .text(password), .integer(SQLValue.milliseconds(clock())),
+            .text(role), .text(try connection.encryptedPassword(password, role: role)),
+            .integer(SQLValue.milliseconds(clock())),
         ])
     }
 

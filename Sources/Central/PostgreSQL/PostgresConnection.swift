@@ -43,6 +43,18 @@ public final class PostgresConnection {
         handle.map { PQstatus($0) == CONNECTION_OK } ?? false
     }
 
+    /// The password's verifier as the server stores it (SCRAM-SHA-256 where the server uses it),
+    /// made here so that the clear password never reaches the server or its log.
+    public func encryptedPassword(_ password: String, role: String) throws -> String {
+        let connection = try open()
+        guard let encrypted = PQencryptPasswordConn(connection, password, role, nil) else {
+            throw PostgresError.invalidUse(message: "libpq could not encrypt the password: "
+                + (PQerrorMessage(connection).map { String(cString: $0) } ?? ""))
+        }
+        defer { PQfreemem(encrypted) }
+        return String(cString: encrypted)
+    }
+
     /// Runs one or more statements without parameters: DDL, `SET`, a migration script.
     public func execute(_ sql: String) throws {
         let connection = try open()

@@ -33,8 +33,8 @@ enum PostgresSchema {
         return try connection.query("SELECT coalesce(max(version), 0) FROM healthgate_schema").int(0, 0)
     }
 
-    /// Applies every migration newer than the store's version, each in its own transaction, under an
-    /// advisory lock so two administrators cannot run them at once. Returns the versions applied.
+    /// Applies every migration newer than the store's version in one transaction (all or none), under
+    /// an advisory lock so two administrators cannot run them at once. Returns the versions applied.
     @discardableResult
     static func migrate(_ connection: PostgresConnection) throws -> [Int] {
         try connection.transaction {
