@@ -43,7 +43,8 @@ struct Configuration {
     /// Opens the local cache, creating the data folder on first use.
     func openCache() throws -> LocalCache {
         do {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
             return try LocalCache(path: cachePath)
         } catch let error as SQLiteError {
             throw Failure.store("local cache \(cachePath): \(error.message)")
@@ -57,7 +58,8 @@ struct Configuration {
     /// Opens the central store named by `--central`; the default one, in the data folder, may create that folder.
     func openCentral() throws -> CentralStore {
         if case .sqlite(let path) = central, (path as NSString).deletingLastPathComponent == dataDirectory {
-            try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
         }
         return try central.open()
     }
