@@ -34,7 +34,8 @@ enum ConsoleCommand: Command {
         sync.start()
         defer { sync.stop() }
         do {
-            try runConsole(service: LocalGate(cache: cache, sync: sync), checkpoint: checkpoint,
+            let online = OnlineLookup(openCentral: { try central.open() })
+            try runConsole(service: LocalGate(cache: cache, sync: sync, online: online), checkpoint: checkpoint,
                            operatorName: configuration.operatorName, language: configuration.language,
                            timeZone: .current, now: Date.init, demoPeople: demoPeople)
         } catch let error as ConsoleError {

@@ -8,20 +8,37 @@ import Sync
 final class LocalGate: GateService {
     let cache: LocalCache
     let sync: SyncService?
+    let online: OnlineLookup?
     let timeZone: TimeZone
 
-    init(cache: LocalCache, sync: SyncService?, timeZone: TimeZone = .current) {
+    /// How long a scan may wait for the central store on a cache miss.
+    static let onlineTimeout: TimeInterval = 0.3
+
+    init(cache: LocalCache, sync: SyncService?, online: OnlineLookup? = nil, timeZone: TimeZone = .current) {
         self.cache = cache
         self.sync = sync
+        self.online = online
         self.timeZone = timeZone
     }
 
     func lookup(_ input: ScanInput) throws -> [PersonRecord] {
         switch input {
-        case .document(let document): try cache.person(document: document.key).map { [$0] } ?? []
-        case .phone(let phone): try cache.people(phone: phone)
-        case .invalid: []
+        case .document(let document):
+            if let cached = try cache.person(document: document.key) { return [cached] }
+            return try centralPerson(document.key).map { [$0] } ?? []
+        case .phone(let phone):
+            return try cache.people(phone: phone)
+        case .invalid:
+            return []
         }
+    }
+
+    /// On a cache miss while online, the central store's answer within the deadline, kept in the cache.
+    private func centralPerson(_ document: String) throws -> PersonRecord? {
+        guard let online, sync?.status().online == true,
+              let record = online.person(document: document, timeout: Self.onlineTimeout) else { return nil }
+        try cache.adopt(record)
+        return try cache.person(document: document)
     }
 
     func record(check: GateEvent, registration: GateEvent?) throws {

@@ -8,6 +8,8 @@ final class FaultyCentral: CentralStore {
     let inner: CentralStore
     var failAfterCommit = false
     var failSubmit = false
+    /// Seconds each person lookup takes.
+    var lookupDelay: TimeInterval = 0
     var failChangesAfterCalls: Int?
     private var changeCalls = 0
 
@@ -26,7 +28,10 @@ final class FaultyCentral: CentralStore {
         return receipts
     }
 
-    func person(document: String) throws -> PersonRecord? { try inner.person(document: document) }
+    func person(document: String) throws -> PersonRecord? {
+        Thread.sleep(forTimeInterval: lookupDelay)
+        return try inner.person(document: document)
+    }
     func people(phone: String) throws -> [PersonRecord] { try inner.people(phone: phone) }
     func importCodes(_ rows: [CodeRow]) throws -> ImportSummary { try inner.importCodes(rows) }
     func importNAT(_ rows: [NATRow]) throws -> ImportSummary { try inner.importNAT(rows) }

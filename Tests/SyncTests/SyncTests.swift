@@ -159,4 +159,23 @@ struct SyncTests {
         #expect(try rebuilt.events(limit: 10).count == 2, "the outbox survived and was delivered")
         #expect(try rebuilt.person(document: document)?.colour == .yellow)
     }
+
+    @Test("an online lookup answers within its deadline, and a late answer is kept for the next scan")
+    func onlineLookup() throws {
+        let path = folder + "/central.sqlite"
+        try population(try central(), count: 3)
+        let quick = OnlineLookup(openCentral: { try EmbeddedCentral(path: path) })
+        #expect(quick.person(document: document, timeout: 5)?.colour == .green)
+        #expect(quick.person(document: "PP:E99999999", timeout: 5) == nil)
+        let slow = OnlineLookup(openCentral: {
+            let faulty = FaultyCentral(try EmbeddedCentral(path: path))
+            faulty.lookupDelay = 0.5
+            return faulty
+        })
+        #expect(slow.person(document: document, timeout: 0.05) == nil, "the gate does not wait")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(slow.person(document: document, timeout: 0.05)?.colour == .green, "the late answer was kept")
+        let unreachable = OnlineLookup(openCentral: { try EmbeddedCentral(path: folder + "/missing/central.sqlite") })
+        #expect(unreachable.person(document: document, timeout: 5) == nil)
+    }
 }

@@ -1,0 +1,63 @@
+import Central
+import Foundation
+import HealthCode
+import Synchronization
+
+/// Asks the central store for a person the cache does not have, waiting no longer than a deadline so
+/// the gate never waits on the network; an answer that comes after the deadline is kept for the next scan.
+public final class OnlineLookup: Sendable {
+    /// Where one question stands between the asking thread and the lookup thread.
+    private enum Question {
+        case waiting
+        case abandoned
+        case answered(PersonRecord?)
+    }
+
+    private let openCentral: @Sendable () throws -> CentralStore
+    private let queue = DispatchQueue(label: "healthgate-lookup")
+    private let connection = Mutex<CentralStore?>(nil)
+    private let late = Mutex<[String: PersonRecord]>([:])
+
+    /// `openCentral` is called on the lookup thread, again after a failure.
+    public init(openCentral: @escaping @Sendable () throws -> CentralStore) {
+        self.openCentral = openCentral
+    }
+
+    /// The person with this document key from the central store, or nil when there is none, the store
+    /// cannot be reached, or it does not answer within `timeout` seconds.
+    public func person(document: String, timeout: TimeInterval) -> PersonRecord? {
+        if let early = late.withLock({ $0.removeValue(forKey: document) }) { return early }
+        let question = Mutex(Question.waiting)
+        let answered = DispatchSemaphore(value: 0)
+        queue.async { [self] in
+            let found = ask(document)
+            let abandoned = question.withLock { state -> Bool in
+                if case .abandoned = state { return true }
+                state = .answered(found)
+                return false
+            }
+            if abandoned, let found { late.withLock { $0[document] = found } }
+            answered.signal()
+        }
+        _ = answered.wait(timeout: .now() + timeout)
+        return question.withLock { state in
+            if case .answered(let found) = state { return found }
+            state = .abandoned
+            return nil
+        }
+    }
+
+    /// Runs on the lookup thread; a failed store is dropped and opened again next time.
+    private func ask(_ document: String) -> PersonRecord? {
+        connection.withLock { store in
+            do {
+                let central = try store ?? openCentral()
+                store = central
+                return try central.person(document: document)
+            } catch {
+                store = nil
+                return nil
+            }
+        }
+    }
+}
