@@ -25,8 +25,14 @@ public func runConsole(service: GateService, checkpoint: Checkpoint, operatorNam
                              now: now(), size: terminal.size)
     state.notice = demoPeople.map { .demoBuilt(people: $0) }
     let session = ConsoleSession(state: state, runner: runner)
+    StopSignals.install()
     session.dispatch(.tick(now()))
     while session.running {
+        if StopSignals.isRequested {
+            session.dispatch(.key(.quit))
+            if session.running { session.dispatch(.key(.quit)) }
+            break
+        }
         terminal.draw(render(session.state, size: session.state.size, strings: strings))
         let input = terminal.read()
         session.dispatch(.tick(now()))
