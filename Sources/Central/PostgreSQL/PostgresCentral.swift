@@ -7,8 +7,6 @@ public final class PostgresCentral: CentralStore {
     let connection: PostgresConnection
     private let tables: PostgresTables
     private let clock: @Sendable () -> Date
-    /// This store's identity, written into every feed cursor.
-    private let store: String
 
     /// Connects to `url` (any libpq URL; `PG*` variables and `sslmode` apply) and refuses a schema
     /// version this build does not know.
@@ -16,12 +14,17 @@ public final class PostgresCentral: CentralStore {
         do {
             connection = try PostgresConnection(url: url)
             try PostgresSchema.check(connection)
-            store = try connection.query("SELECT store::text FROM feed_identity WHERE id = 1").string(0, 0)
         } catch let error as PostgresError {
             throw CentralError("central store \(PostgresURL.redacted(url)): \(error)")
         }
         tables = PostgresTables(connection: connection)
         self.clock = clock
+    }
+
+    /// Gives the store a new identity, so that every console syncs again in full: for after a restore
+    /// from a backup, when consoles may hold changes the restored store no longer has.
+    public func renewFeedIdentity() throws {
+        try connection.query("UPDATE feed_identity SET store = gen_random_uuid() WHERE id = 1")
     }
 
     /// Brings the schema at `url` up to this build's version; returns the versions applied.
@@ -34,6 +37,7 @@ public final class PostgresCentral: CentralStore {
     }
 
     public func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
+        let store = try connection.query("SELECT store::text FROM feed_identity WHERE id = 1").string(0, 0)
         let position: PostgresFeedCursor
         if cursor == .start {
             position = .full(store: store, horizon: try horizon(), afterDocument: "")
@@ -45,7 +49,8 @@ public final class PostgresCentral: CentralStore {
         switch position {
         case .full(_, let horizon, let after):
             let rows = try people("""
-                SELECT \(PostgresPeople.list) FROM people WHERE txid < $1::xid8 AND document > $2
+                SELECT \(PostgresPeople.list) FROM people
+                WHERE (txid < $1::xid8 OR txid >= pg_snapshot_xmax(pg_current_snapshot())) AND document > $2
                 ORDER BY document LIMIT $3
                 """, [.text(horizon), .text(after), .integer(Int64(limit))])
             guard rows.count == limit, let last = rows.last else {

@@ -2,10 +2,12 @@ import LocalStore
 
 /// Where a console stands in the PostgreSQL feed, written into the opaque cursor token.
 ///
-/// A full sync reads every row written by transactions older than a horizon, in document order.
-/// After it, the feed reads windows of transaction ids `[low, high)`, `high` being the oldest
-/// transaction still running when the window opened: every writer in the window has finished, so a
-/// row committed late with an early version number can never be passed over.
+/// A full sync reads every row written by transactions older than a horizon (the oldest transaction
+/// still running), in document order, and also every row stamped with a transaction id the server has
+/// not reached yet: rows restored from another cluster's backup. After it, the feed reads windows of
+/// transaction ids `[low, high)`, `high` being the oldest transaction still running when the window
+/// opened: every writer in the window has finished, so a row committed late with an early version
+/// number can never be passed over.
 enum PostgresFeedCursor: Equatable {
     case full(store: String, horizon: String, afterDocument: String)
     case live(store: String, low: String, high: String?, after: (txid: String, document: String)?)

@@ -1,0 +1,40 @@
+import Central
+import Foundation
+import HealthCode
+import LocalStore
+import Testing
+import TestSupport
+
+/// The PostgreSQL feed after a restore from another cluster's backup, whose rows carry transaction ids
+/// this server has not reached.
+@Suite("PostgreSQL feed after a restore")
+struct PostgresFeedTests {
+    @Test("a full sync still brings every person, and a renewed identity sends consoles back to a full sync")
+    func restoredRows() throws {
+        let url = try PostgresServer.shared().makeDatabase()
+        _ = try PostgresCentral.migrate(url: url)
+        let store = try PostgresCentral(url: url)
+        let rows = (0..<20).map { index in
+            CodeRow(document: String(format: "PP:R%07d", index), nameMasked: "周*", phone: nil, colour: .green,
+                    reason: "", updatedAt: Date(timeIntervalSince1970: 1_764_000_000))
+        }
+        _ = try store.importCodes(rows)
+        let admin = try PostgresConnection(url: url)
+        try admin.execute("""
+            ALTER TABLE people DISABLE TRIGGER people_stamp_update;
+            UPDATE people SET txid = '4000000000'::xid8 WHERE document < 'PP:R0000010';
+            ALTER TABLE people ENABLE TRIGGER people_stamp_update;
+            """)
+        var cursor = FeedCursor.start
+        var seen = Set<String>()
+        for _ in 0..<20 {
+            let page = try store.changes(after: cursor, limit: 7)
+            seen.formUnion(page.changes.map(\.record.document))
+            cursor = page.next
+            if page.atEnd { break }
+        }
+        #expect(seen.count == 20)
+        try store.renewFeedIdentity()
+        #expect(throws: FeedError.self) { _ = try store.changes(after: cursor, limit: 7) }
+    }
+}
