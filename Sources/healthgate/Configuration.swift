@@ -65,11 +65,15 @@ struct Configuration {
     }
 
     /// This console's checkpoint: the one stored in the cache, or the demo default. `--checkpoint ID`
-    /// picks another from the central store's registry; `creating` makes a new one with default rules.
+    /// picks another from the central store's registry and keeps it in the cache, so the console starts
+    /// offline next time; `creating` makes a new one with default rules.
     func checkpoint(in cache: LocalCache, creating: Bool = false) throws -> Checkpoint {
         let stored = try cache.checkpoint()
         guard let checkpointID, stored?.id != checkpointID else { return stored ?? Checkpoint.demo }
-        if let registered = try? openCentral().checkpoint(id: checkpointID) { return registered }
+        if let registered = try? openCentral().checkpoint(id: checkpointID) {
+            try cache.saveCheckpoint(registered)
+            return registered
+        }
         guard creating else {
             throw Failure.invalid("unknown checkpoint \(checkpointID): create it with "
                 + "healthgate --checkpoint \(checkpointID) checkpoint set --name NAME")
