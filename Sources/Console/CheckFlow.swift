@@ -20,14 +20,15 @@ extension ConsoleState {
         }
     }
 
-    /// An empty line finishes a check that only waits for an optional reading.
+    /// An empty line finishes a check that only waits for an optional reading, and confirms a pass
+    /// on out-of-date data: the only way such a pass is logged as complete.
     private mutating func submitEmpty() -> [ConsoleEffect] {
         guard let check, !check.closed else { return [] }
         if check.awaitsReading {
             notice = .readingAwaited
             return []
         }
-        return closeCheck()
+        return logCheck(complete: true)
     }
 
     /// A typed temperature for the open check: implausible or unreadable ones are asked for again.
@@ -42,7 +43,7 @@ extension ConsoleState {
             return []
         case .success(let reading):
             check.readings.append(reading)
-            check.verdict = rules.judge(record, readings: check.readings, at: now)
+            check.verdict = judge(record, readings: check.readings)
             if check.verdict.registers {
                 check.colour = Registration.colour(after: record.colour)
                 notice = .registered(from: record.colour, to: check.colour)
@@ -65,7 +66,7 @@ extension ConsoleState {
         var document: String?
         if case .document(let scanned) = input { document = scanned.key }
         check = ScreenCheck(document: document, colour: .unknown,
-                            verdict: rules.judge(nil, readings: [], at: now), offline: sync.online == false)
+                            verdict: judge(nil, readings: []), offline: sync.online == false)
         return logCheck(complete: true)
     }
 
@@ -78,14 +79,15 @@ extension ConsoleState {
             age = document.age(on: today)
         }
         let opened = ScreenCheck(document: record.document, record: record, sex: sex, age: age,
-                                 colour: record.colour, verdict: rules.judge(record, readings: [], at: now))
+                                 colour: record.colour, verdict: judge(record, readings: []))
         check = opened
         return opened.isFinal(under: rules.temperature) ? logCheck(complete: true) : []
     }
 
-    /// Logs the check on screen if it is still open: complete unless a reading was still awaited.
+    /// Logs the check on screen if it is still open: complete unless a reading or a confirmation was
+    /// still awaited.
     mutating func closeCheck() -> [ConsoleEffect] {
         guard let check, !check.closed else { return [] }
-        return logCheck(complete: !check.awaitsReading)
+        return logCheck(complete: !check.awaitsReading && !check.awaitsConfirmation)
     }
 }

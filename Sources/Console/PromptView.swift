@@ -16,8 +16,12 @@ extension Painter {
         let (label, field): (String, String)
         switch state.mode {
         case .scan:
-            let awaiting = state.check.map { !$0.closed } ?? false
-            (label, field) = (strings.text(awaiting ? "prompt.reading" : "prompt.scan"), state.input)
+            let key = switch state.check {
+            case .some(let check) where check.awaitsConfirmation: "prompt.confirm"
+            case .some(let check) where !check.closed: "prompt.reading"
+            default: "prompt.scan"
+            }
+            (label, field) = (strings.text(key), state.input)
         case .pick:
             (label, field) = (strings.text("prompt.pick"), state.input)
         case .correction(let correction):

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The recent-checks panel on the right: time, masked name, colour word and decision, newest first.
+/// The recent-checks panel on the right: time, masked name, colour word and decision (or 未完成), newest first.
 extension Painter {
     mutating func recentPanel(_ layout: Layout) {
         for row in layout.bodyTop..<layout.noticeRow {
@@ -22,8 +22,10 @@ extension Painter {
                               limit: col + width - column)
             column = grid.put(strings.colour(entry.colour), row: row, col: column,
                               style: CellStyle(entry.colour.blockRole), limit: col + width - column)
-            grid.put(" " + strings.decision(entry.decision), row: row, col: column,
-                     style: entry.decision == .pass ? .plain : CellStyle(.warning), limit: col + width - column)
+            let decision = entry.complete ? strings.decision(entry.decision) : strings.text("recent.incomplete")
+            grid.put(" " + decision, row: row, col: column,
+                     style: entry.complete && entry.decision == .pass ? .plain : CellStyle(.warning),
+                     limit: col + width - column)
         }
     }
 }

@@ -38,8 +38,7 @@ extension ConsoleState {
             self.counts = counts
             return []
         case .syncStatus(let status):
-            sync = status
-            return []
+            return syncChanged(status)
         case .failed(let failure):
             notice = .failure(failure)
             return []

@@ -20,7 +20,8 @@ extension Painter {
         }
     }
 
-    /// The colour block: symbol and word, the decision, and 离线 when the miss may only be the cache's.
+    /// The colour block: symbol and word, the decision, 离线 when the miss may only be the cache's, and
+    /// the call to confirm a pass on out-of-date data.
     private mutating func block(_ check: ScreenCheck, layout: Layout) {
         let role = check.colour.blockRole
         grid.fill(row: layout.bodyTop, col: 0, rows: layout.blockRows, cols: layout.mainCols, style: CellStyle(role))
@@ -30,6 +31,7 @@ extension Painter {
             strings.decision(check.verdict.decision),
         ]
         if check.offline { rows.append(strings.text("sync.offline")) }
+        if check.awaitsConfirmation { rows.append(strings.text("result.confirm")) }
         let top = layout.bodyTop + max(0, (layout.blockRows - rows.count * 2 + 1) / 2)
         for (index, text) in rows.enumerated() {
             grid.centre(text, row: top + index * 2, col: 0, width: layout.mainCols, style: CellStyle(role, bold: true))
@@ -45,6 +47,9 @@ extension Painter {
         ]]
         for reason in check.verdict.reasons {
             lines.append([("- " + strings.reason(reason, rules: state.rules), CellStyle(.warning))])
+        }
+        if check.closed && check.complete && check.verdict.needsConfirmation {
+            lines.append([(strings.text("result.confirmed"), CellStyle(bold: true))])
         }
         if check.voided { lines.append([(strings.text("result.voided"), CellStyle(.warning, bold: true))]) }
         if state.checkUnrecorded { lines.append([(strings.text("result.unrecorded"), CellStyle(.error, bold: true))]) }
@@ -112,7 +117,7 @@ extension Painter {
         return [first, second, rule]
     }
 
-    /// The readings taken, or what is still expected.
+    /// The readings taken, or what is still expected (nothing more once a pass only waits for confirming).
     private func readings(_ check: ScreenCheck) -> [(String, CellStyle)] {
         var line = [(strings.text("temperature.label"), CellStyle(.dim))]
         let rules = state.rules
@@ -120,7 +125,7 @@ extension Painter {
             let style = rules.isAbnormal(reading) ? CellStyle(.error, bold: true) : CellStyle(bold: true)
             line.append((strings.text("temperature.reading", ["temperature": reading.description]), style))
         }
-        if check.closed { return line }
+        if check.closed || (check.awaitsConfirmation && !check.readings.isEmpty) { return line }
         switch rules.temperature {
         case .off:
             line.append((strings.text("temperature.off"), CellStyle(.dim)))

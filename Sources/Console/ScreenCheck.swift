@@ -32,12 +32,18 @@ struct ScreenCheck: Equatable, Sendable {
         !closed && (verdict.decision == .measure || verdict.decision == .remeasure)
     }
 
+    /// Whether the check is a pass on out-of-date data that the operator has not confirmed yet.
+    var awaitsConfirmation: Bool {
+        !closed && verdict.decision == .pass && verdict.needsConfirmation
+    }
+
     /// Whether the verdict can no longer change under `policy`, so the check is logged now.
+    /// A pass that needs confirming is not: it waits for the operator's Enter.
     func isFinal(under policy: CheckpointRules.TemperaturePolicy) -> Bool {
         if verdict.registers { return true }
         switch verdict.decision {
         case .refuse: return true
-        case .pass: return policy != .optional || !readings.isEmpty
+        case .pass: return !verdict.needsConfirmation && (policy != .optional || !readings.isEmpty)
         case .measure, .remeasure: return false
         }
     }
