@@ -59,7 +59,8 @@ enum CheckCommand: Command {
             document = person.document
             record = person
         }
-        let verdict = checkpoint.rules.judge(record, readings: readings, at: now)
+        let dataAge = try cache.lastSyncAt().map { now.timeIntervalSince($0) }
+        let verdict = checkpoint.rules.judge(record, readings: readings, at: now, dataAge: dataAge)
         let scanned = record?.colour ?? .unknown
         let colour = verdict.registers ? Registration.colour(after: scanned) : scanned
         let check = GateEvent.check(

@@ -38,6 +38,7 @@ struct CheckReport {
         }
         if !readings.isEmpty { lines.append("temps:    " + readings.map { "\($0)℃" }.joined(separator: ", ")) }
         if registered { lines.append("abnormal registration recorded: the code is now \(colour.rawValue)") }
+        if verdict.needsConfirmation { lines.append("the data are out of date: an operator must confirm this pass") }
         return lines.joined(separator: "\n")
     }
 
@@ -52,7 +53,8 @@ struct CheckReport {
             reasons: verdict.reasons.map { Payload.Reason(code: $0.code.rawValue, text: strings.reason($0, rules: rules), value: $0.value) },
             nameMasked: record?.nameMasked, idMasked: Masking.document(document),
             sex: parsedDocument?.sex?.rawValue, age: parsedDocument?.age(on: today), nat: nat,
-            temperatures: readings.map { Double($0.tenths) / 10 }, registered: registered)
+            temperatures: readings.map { Double($0.tenths) / 10 }, registered: registered,
+            needsConfirmation: verdict.needsConfirmation)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -93,5 +95,6 @@ struct CheckReport {
         let nat: NAT?
         let temperatures: [Double]
         let registered: Bool
+        let needsConfirmation: Bool
     }
 }
