@@ -72,19 +72,11 @@ public final class EmbeddedCentral: CentralStore {
     public func serverTime() throws -> Date { clock() }
 
     public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
-        try database.transaction {
-            var summary = ImportSummary()
-            for row in rows { summary.count(try CentralLedger.importCode(row, into: tables)) }
-            return summary
-        }
+        try database.transaction { try CentralLedger.importCodes(rows, into: tables) }
     }
 
     public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
-        try database.transaction {
-            var summary = ImportSummary()
-            for row in rows { summary.count(try CentralLedger.importTest(row, into: tables)) }
-            return summary
-        }
+        try database.transaction { try CentralLedger.importTests(rows, into: tables) }
     }
 
     public func saveCheckpoint(_ checkpoint: Checkpoint) throws {

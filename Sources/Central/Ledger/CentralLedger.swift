@@ -56,6 +56,20 @@ enum CentralLedger {
         try tables.write(person, authorityAt: nil)
     }
 
+    /// Imports the authority's code rows; call inside one transaction.
+    static func importCodes(_ rows: [CodeRow], into tables: CentralTables) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for row in rows { summary.count(try importCode(row, into: tables)) }
+        return summary
+    }
+
+    /// Imports test results; call inside one transaction.
+    static func importTests(_ rows: [NATRow], into tables: CentralTables) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for row in rows { summary.count(try importTest(row, into: tables)) }
+        return summary
+    }
+
     /// An authority row replaces the colour unless the authority already said something newer; a
     /// registration received after the row's time still applies on top of it.
     static func importCode(_ row: CodeRow, into tables: CentralTables) throws -> ImportOutcome {

@@ -154,19 +154,11 @@ public final class PostgresCentral: CentralStore {
     }
 
     public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
-        try connection.transaction {
-            var summary = ImportSummary()
-            for row in rows { summary.count(try CentralLedger.importCode(row, into: tables)) }
-            return summary
-        }
+        try connection.transaction { try CentralLedger.importCodes(rows, into: tables) }
     }
 
     public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
-        try connection.transaction {
-            var summary = ImportSummary()
-            for row in rows { summary.count(try CentralLedger.importTest(row, into: tables)) }
-            return summary
-        }
+        try connection.transaction { try CentralLedger.importTests(rows, into: tables) }
     }
 
     public func saveCheckpoint(_ checkpoint: Checkpoint) throws {
