@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "CentralTests", dependencies: ["Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Sync", "HealthCode", "Assets"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "Central", "LocalStore", "HealthCode", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

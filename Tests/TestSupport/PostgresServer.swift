@@ -14,6 +14,8 @@ public final class PostgresServer: Sendable {
 
     private let binaries: String
     private let runAs: [String]
+    /// The server options `pg_ctl start` passes on, kept for `resume()`.
+    private let options: String
     private let watchdog: pid_t
     private let state = Mutex(State())
 
@@ -36,8 +38,9 @@ public final class PostgresServer: Sendable {
         }
     }
 
-    /// Creates and starts a new cluster; takes a second or two.
-    public init() throws {
+    /// Creates and starts a new cluster; takes a second or two. `crashSafe` keeps every acknowledged commit
+    /// through `halt()` (synchronous commit on; fsync may stay off, since the operating system keeps the files).
+    public init(crashSafe: Bool = false) throws {
         binaries = try Self.newestBinaries()
         let asRoot = getuid() == 0
         runAs = asRoot ? ["runuser", "-u", "postgres", "--"] : []
@@ -50,10 +53,9 @@ public final class PostgresServer: Sendable {
                     + runAs + ["\(binaries)/pg_ctl"])
             try Self.run(runAs + ["\(binaries)/initdb", "-D", "data", "-U", "healthgate", "--auth=trust",
                                  "-E", "UTF8", "--no-locale", "--no-sync"], in: directory)
-            let options = "-p \(port) -k \(directory) -c listen_addresses='' "
-                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            try Self.run(runAs + ["\(binaries)/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60",
-                                 "-o", options, "start"], in: directory, log: "server.log")
+            options = "-p \(port) -k \(directory) -c listen_addresses='' "
+                + "-c fsync=off -c synchronous_commit=\(crashSafe ? "on" : "off") -c full_page_writes=off"
+            try start()
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -76,6 +78,21 @@ public final class PostgresServer: Sendable {
     /// A libpq URL for `database` on this server.
     public func url(database: String) -> String {
         "postgresql:///\(database)?host=\(directory)&port=\(port)&user=healthgate"
+    }
+
+    /// Stops the server at once, as a crash would, keeping its data for `resume()`: every connection breaks.
+    public func halt() throws {
+        try Self.run(runAs + ["\(binaries)/pg_ctl", "-D", "data", "-m", "immediate", "-w", "stop"], in: directory)
+    }
+
+    /// Starts the server again after `halt()`, on the same socket, recovering from its log.
+    public func resume() throws {
+        try start()
+    }
+
+    private func start() throws {
+        try Self.run(runAs + ["\(binaries)/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60",
+                             "-o", options, "start"], in: directory, log: "server.log")
     }
 
     /// Stops the server at once and removes its directory; later calls do nothing.
