@@ -5,7 +5,6 @@ import LocalStore
 /// The central store in PostgreSQL, shared by every console of a deployment.
 public final class PostgresCentral: CentralStore {
     let connection: PostgresConnection
-    private let tables: PostgresTables
     private let clock: @Sendable () -> Date
 
     /// Connects to `url` (any libpq URL; `PG*` variables and `sslmode` apply) and refuses a schema
@@ -17,7 +16,6 @@ public final class PostgresCentral: CentralStore {
         } catch let error as PostgresError {
             throw CentralError("central store \(PostgresURL.redacted(url)): \(error)")
         }
-        tables = PostgresTables(connection: connection)
         self.clock = clock
     }
 
@@ -153,12 +151,42 @@ public final class PostgresCentral: CentralStore {
         }
     }
 
+    /// COPYs the rows into a temporary table and applies them in the server, in one transaction.
     public func importCodes(_ rows: [CodeRow]) throws -> ImportSummary {
-        try connection.transaction { try CentralLedger.importCodes(rows, into: tables) }
+        try connection.transaction {
+            try connection.execute("""
+                CREATE TEMPORARY TABLE staged_codes (line serial, document text, name_masked text, phone text,
+                    colour text, reason text, updated_at bigint) ON COMMIT DROP
+                """)
+            try connection.copyIn(
+                "COPY staged_codes (document, name_masked, phone, colour, reason, updated_at) FROM STDIN",
+                rows: rows.lazy.map { row in
+                    [.text(row.document), .text(row.nameMasked), PostgresValue(row.phone), .text(row.colour.rawValue),
+                     .text(row.reason), .integer(SQLValue.milliseconds(row.updatedAt))]
+                })
+            let result = try connection.query("SELECT changed, unchanged, stale FROM healthgate_import_codes()")
+            return ImportSummary(changed: try result.int(0, 0), unchanged: try result.int(0, 1), stale: try result.int(0, 2))
+        }
     }
 
+    /// COPYs the rows into a temporary table and applies them in the server, in one transaction.
     public func importNAT(_ rows: [NATRow]) throws -> ImportSummary {
-        try connection.transaction { try CentralLedger.importTests(rows, into: tables) }
+        try connection.transaction {
+            try connection.execute("""
+                CREATE TEMPORARY TABLE staged_tests (line serial, document text, sampled_at bigint, reported_at bigint,
+                    result text, institution text) ON COMMIT DROP
+                """)
+            try connection.copyIn(
+                "COPY staged_tests (document, sampled_at, reported_at, result, institution) FROM STDIN",
+                rows: rows.lazy.map { row in
+                    [.text(row.document), .integer(SQLValue.milliseconds(row.nat.sampledAt)),
+                     row.nat.reportedAt.map { .integer(SQLValue.milliseconds($0)) } ?? .null,
+                     .text(row.nat.outcome.rawValue), .text(row.nat.institution)]
+                })
+            let result = try connection.query("SELECT changed, unchanged, stale, unknown FROM healthgate_import_tests()")
+            return ImportSummary(changed: try result.int(0, 0), unchanged: try result.int(0, 1), stale: try result.int(0, 2),
+                                 unknownPeople: try result.int(0, 3))
+        }
     }
 
     public func saveCheckpoint(_ checkpoint: Checkpoint) throws {
