@@ -175,6 +175,12 @@ public final class LocalCache {
         ) { (try? EventCoding.decode($0.string(0)), $0.string(1), $0.date(2)) }
     }
 
+    /// Puts the refused events back in the queue (after a store's configuration was put right);
+    /// returns how many.
+    public func requeueRejected() throws -> Int {
+        try database.run("UPDATE outbox SET rejected_at = NULL, rejection = NULL WHERE rejected_at IS NOT NULL")
+    }
+
     /// How many events the central store refused for good.
     public func rejectedCount() throws -> Int {
         try database.queryFirst("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL") { $0.int(0) } ?? 0

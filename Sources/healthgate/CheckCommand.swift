@@ -7,7 +7,7 @@ import LocalStore
 /// `healthgate check`: the console's verdict and recording, headless.
 enum CheckCommand: Command {
     static let help = """
-        usage: healthgate check DOC [--temp T]... [--json]
+        usage: healthgate check DOC [--temp T]... [--json] [--confirm]
 
         Looks DOC up (a resident ID, HKM:/TW:/PP: document, or a proxy applicant's phone with
         exactly one person), judges it against this checkpoint's rules with the readings given,
@@ -18,12 +18,15 @@ enum CheckCommand: Command {
           --temp T   a temperature reading (36.5, 365, 36.5℃); repeat for a re-measure
           --json     print colour, verdict, reasons, name_masked, id_masked, sex, age, nat
                      and temperatures as JSON
+          --confirm  confirm a pass on out-of-date data (数据过期); without it such a pass is
+                     recorded as incomplete and exits 1
 
         Exits 0 on a pass, 1 on any other verdict or invalid input, 3 when a store fails.
         """
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
         let json = arguments.flag("--json")
+        let confirmed = arguments.flag("--confirm")
         let temperatureTexts = try arguments.options("--temp")
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let query = positionals.first else {
@@ -66,7 +69,7 @@ enum CheckCommand: Command {
         let check = GateEvent.check(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
             colour: scanned, verdict: verdict, readings: readings,
-            complete: verdict.decision == .pass || verdict.decision == .refuse)
+            complete: verdict.decision == .refuse || verdict.decision == .pass && (!verdict.needsConfirmation || confirmed))
         let registration = verdict.registers ? GateEvent.registration(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
             colourBefore: scanned, readings: readings) : nil
@@ -79,7 +82,7 @@ enum CheckCommand: Command {
                                  readings: readings, registered: registration != nil, now: now, today: today,
                                  rules: checkpoint.rules)
         print(json ? try report.json(strings) : report.text(strings))
-        return verdict.decision == .pass ? 0 : 1
+        return verdict.decision == .pass && (!verdict.needsConfirmation || confirmed) ? 0 : 1
     }
 
     /// Asks the central store for a person the cache does not have, and keeps the answer in the cache;

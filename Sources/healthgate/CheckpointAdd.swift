@@ -25,35 +25,42 @@ extension CheckpointCommand {
         if !replacing, try postgres.checkpoint(id: id) != nil {
             throw Failure.invalid("checkpoint \(id) exists already: give --replace to set its role and password anew")
         }
-        let password = try passwordFile.map(readPassword) ?? makePassword(for: id, configuration)
+        let given = try passwordFile.map(readPassword)
+        let password = given ?? makePassword()
         do {
-            try postgres.addCheckpoint(checkpoint, role: role, password: password.text, replacing: replacing)
+            try postgres.addCheckpoint(checkpoint, role: role, password: password, replacing: replacing)
         } catch {
-            throw Failure.store("could not add checkpoint \(id) (an administrator's connection is needed): \(error)")
+            throw Failure.store("could not add checkpoint \(id) (an administrator's connection is needed, and "
+                + "ids that differ only in case or - and _ share a role): \(error)")
         }
+        let file = try passwordFile ?? writePassword(password, for: id, configuration)
         print("registered checkpoint \(checkpoint.id) with login role \(role)")
-        print("its password is in \(password.file); give its consoles --central postgresql://\(role)@HOST/DATABASE "
+        print("its password is in \(file); give its consoles --central postgresql://\(role)@HOST/DATABASE "
             + "and the password through ~/.pgpass or PGPASSWORD")
         return 0
     }
 
     /// The first line of a file the administrator wrote.
-    static func readPassword(_ path: String) throws -> (text: String, file: String) {
+    static func readPassword(_ path: String) throws -> String {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),
               let line = text.split(whereSeparator: \.isNewline).first, line.count >= 12 else {
             throw Failure.invalid("\(path): the first line must hold a password of at least 12 characters")
         }
-        return (String(line), path)
+        return String(line)
     }
 
-    /// A new random password, written where only this user can read it.
-    static func makePassword(for id: String, _ configuration: Configuration) throws -> (text: String, file: String) {
+    /// A new random password.
+    static func makePassword() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
-        let text = String((0..<24).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+        return String((0..<24).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+    }
+
+    /// Writes a password where only this user can read it; returns the file.
+    static func writePassword(_ text: String, for id: String, _ configuration: Configuration) throws -> String {
         let path = configuration.dataDirectory + "/checkpoint-\(id).password"
         do {
-            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+            try configuration.createDataFolder()
             guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8),
                                                  attributes: [.posixPermissions: 0o600]) else {
                 throw Failure.store("cannot write \(path)")
@@ -63,6 +70,6 @@ extension CheckpointCommand {
         } catch {
             throw Failure.store("cannot write \(path): \(error.localizedDescription)")
         }
-        return (text, path)
+        return path
     }
 }

@@ -40,11 +40,16 @@ struct Configuration {
 
     var cachePath: String { dataDirectory + "/cache.sqlite" }
 
+    /// Creates the data folder, readable by its user only (it holds ID numbers).
+    func createDataFolder() throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+
     /// Opens the local cache, creating the data folder on first use.
     func openCache() throws -> LocalCache {
         do {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try createDataFolder()
             return try LocalCache(path: cachePath)
         } catch let error as SQLiteError {
             throw Failure.store("local cache \(cachePath): \(error.message)")
@@ -58,8 +63,7 @@ struct Configuration {
     /// Opens the central store named by `--central`; the default one, in the data folder, may create that folder.
     func openCentral() throws -> CentralStore {
         if case .sqlite(let path) = central, (path as NSString).deletingLastPathComponent == dataDirectory {
-            try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try? createDataFolder()
         }
         return try central.open()
     }
@@ -75,8 +79,8 @@ struct Configuration {
             return registered
         }
         guard creating else {
-            throw Failure.invalid("unknown checkpoint \(checkpointID): create it with "
-                + "healthgate --checkpoint \(checkpointID) checkpoint set --name NAME")
+            throw Failure.invalid("unknown checkpoint \(checkpointID), or the central store cannot be reached: an "
+                + "administrator registers it with healthgate checkpoint add \(checkpointID) --name NAME")
         }
         return Checkpoint(id: checkpointID, name: checkpointID)
     }

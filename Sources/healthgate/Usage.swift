@@ -15,7 +15,9 @@ enum Usage {
           demo                    build demo data: --people N, --seed S
           id [ID...]              validate resident ID numbers (stdin when none given)
           checkpoint show|set     this console's checkpoint and its rules
+          checkpoint add ID       register a checkpoint (on PostgreSQL with its own login role)
           central migrate         create or upgrade a PostgreSQL central store's schema
+          central renew-feed      after restoring a backup: every console syncs again in full
 
         global options:
           --data-dir DIR          local data (default $HEALTHGATE_DATA or ~/.local/share/healthgate)

@@ -190,4 +190,19 @@ struct LocalCacheTests {
                               readings: [Temperature(tenths: 381)], complete: false, note: "备注")
         #expect(try EventCoding.decode(EventCoding.encode(event)) == event)
     }
+
+    @Test("a refused event leaves the queue for the dead-letter list, and can be put back")
+    func refused() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: cursor(1))
+        let registration = try fever(cache)
+        try cache.markSent([EventReceipt(eventID: registration.id, rejection: "permission denied")], at: noon)
+        #expect(try cache.backlog() == 1, "only the check is still queued")
+        #expect(try cache.unsentEvents(limit: 10, at: noon).map(\.kind) == [.check])
+        #expect(try cache.rejectedEvents(limit: 10).map(\.reason) == ["permission denied"])
+        #expect(try cache.person(document: document)?.colour == .yellow, "the local flip stays")
+        #expect(try cache.requeueRejected() == 1)
+        #expect(try cache.backlog() == 2)
+        #expect(try cache.rejectedCount() == 0)
+    }
 }
