@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "healthgate",
             dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LocalStore", "HealthCode"], path: "Tests/TestSupport"),
         .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "CentralTests", dependencies: ["Central", "LocalStore", "HealthCode", "TestSupport"]),

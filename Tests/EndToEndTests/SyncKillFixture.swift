@@ -6,8 +6,6 @@ import LocalStore
 /// A console's data and its PostgreSQL central store for the kill test: a region loaded in bulk, an outbox filled
 /// in one transaction, and both stores' people read whole to compare.
 enum SyncKillFixture {
-    static let checkpoint = Checkpoint(id: "CP-KILL", name: "南门")
-
     /// Inserts `count` green people in one statement; returns their documents.
     static func seed(_ connection: PostgresConnection, count: Int) throws -> [String] {
         try connection.query("""
@@ -16,25 +14,6 @@ enum SyncKillFixture {
             FROM generate_series(1, $1::bigint) AS i
             """, [.integer(Int64(count))])
         return (1...count).map { "PP:K" + String(format: "%06d", $0) }
-    }
-
-    /// Queues a fever check and its registration for each document; returns every event's id.
-    static func queue(in cache: LocalCache, documents: [String]) throws -> [UUID] {
-        let readings = [Temperature(tenths: 390), Temperature(tenths: 391)]
-        let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 391)], registers: true)
-        let at = Date()
-        return try cache.database.transaction {
-            try documents.flatMap { document in
-                let check = GateEvent.check(
-                    id: UUID(), at: at, checkpoint: checkpoint, operatorName: "周", document: document, colour: .green,
-                    verdict: verdict, readings: readings, complete: true)
-                let registration = GateEvent.registration(
-                    id: UUID(), at: at, checkpoint: checkpoint, operatorName: "周", document: document,
-                    colourBefore: .green, readings: readings)
-                try cache.record(check: check, registration: registration)
-                return [check.id, registration.id]
-            }
-        }
     }
 
     /// Events the cache has marked sent.

@@ -33,7 +33,7 @@ struct SyncKillTests {
         let watcher = try PostgresConnection(url: url)
         let documents = try SyncKillFixture.seed(watcher, count: people)
         let cache = try LocalCache(path: data.file("cache.sqlite"))
-        let queued = try SyncKillFixture.queue(in: cache, documents: Array(documents.prefix(registered)))
+        let queued = try QueuedEvents.queue(in: cache, documents: Array(documents.prefix(registered)))
         let locker = try Database(path: data.file("cache.sqlite"))
         let sync = ["--data-dir", data.path, "--central", url, "sync"]
 

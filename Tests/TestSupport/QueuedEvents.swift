@@ -3,11 +3,11 @@ import HealthCode
 import LocalStore
 
 /// Checks with abnormal registrations queued in a console's outbox, as a busy gate leaves them while offline.
-enum QueuedEvents {
-    static let checkpoint = Checkpoint(id: "CP-FAULT", name: "西门")
+public enum QueuedEvents {
+    public static let checkpoint = Checkpoint(id: "CP-FAULT", name: "西门")
 
     /// Queues a fever check and its registration for each document, in one transaction; returns every event's id.
-    static func queue(in cache: LocalCache, documents: [String]) throws -> [UUID] {
+    public static func queue(in cache: LocalCache, documents: [String]) throws -> [UUID] {
         let readings = [Temperature(tenths: 385), Temperature(tenths: 386)]
         let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 386)], registers: true)
         let at = Date()
