@@ -9,6 +9,8 @@ public enum ConsoleEffect: Equatable, Sendable {
     case loadLastRegistration
     /// Void `registration` for the reason the operator gave.
     case void(registration: GateEvent, note: String, at: Date)
+    /// Read the dead-letter list for the F3 overlay, at most `limit` entries.
+    case loadRejectedEvents(limit: Int)
     case refreshSyncStatus
     case refreshCounts(at: Date)
     case quit

@@ -18,6 +18,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case recorded(CheckLog)
     /// The store threw while recording a check: nothing of it was stored.
     case recordFailed(CheckLog, ServiceFailure)
+    /// The dead-letter list, newest first (effect `.loadRejectedEvents`): opens the F3 overlay.
+    case rejectedEvents([RejectedEvent])
     case counts(TodayCounts)
     case syncStatus(SyncStatus)
     /// The service threw: shown as one line, nothing else changes.
@@ -29,6 +31,7 @@ public struct ServiceFailure: Equatable, Sendable {
     /// Which call failed, in the operator's terms.
     public enum Operation: String, Sendable {
         case lookup, record, lastRegistration = "last_registration", void, counts
+        case rejectedEvents = "rejected_events"
     }
 
     public var operation: Operation

@@ -14,6 +14,8 @@ public struct ConsoleState: Equatable, Sendable {
     var input = ""
     var mode = Mode.scan
     var showsHelp = false
+    /// The dead-letter list on screen (F3), newest first; nil while it is closed.
+    var rejectedList: [RejectedEvent]?
     var notice: Notice?
     var check: ScreenCheck?
     /// Newest first; a check joins once the store has recorded it.
@@ -31,6 +33,8 @@ public struct ConsoleState: Equatable, Sendable {
     static let inputLimit = 64
     /// How many recent checks are kept for the panel.
     static let recentLimit = 100
+    /// How many refused events F3 reads; the overlay says how many of the rest it leaves out.
+    static let rejectedLimit = 100
 
     public init(checkpoint: Checkpoint, operatorName: String, timeZone: TimeZone, now: Date,
                 size: Size = .minimum) {

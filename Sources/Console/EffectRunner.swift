@@ -47,6 +47,8 @@ final class EffectRunner {
             }
             guard case .voided = voided.first else { return voided }
             return voided + perform(.refreshCounts(at: at))
+        case .loadRejectedEvents(let limit):
+            return attempt(.rejectedEvents) { [.rejectedEvents(try service.rejectedEvents(limit: limit))] }
         case .refreshSyncStatus:
             return [.syncStatus(service.syncStatus())]
         case .refreshCounts(let at):

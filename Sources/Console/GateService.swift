@@ -18,6 +18,8 @@ public protocol GateService: AnyObject {
     func void(_ event: GateEvent) throws
     /// Today's passes, refusals and registrations at this checkpoint.
     func todayCounts(at now: Date) throws -> TodayCounts
+    /// The dead-letter list: at most `limit` events the central store refused for good, newest first.
+    func rejectedEvents(limit: Int) throws -> [RejectedEvent]
     /// The latest sync status; never blocks.
     func syncStatus() -> SyncStatus
 }

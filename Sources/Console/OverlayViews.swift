@@ -53,7 +53,7 @@ extension Painter {
     /// The key map in a box over the middle of the screen; any key closes it.
     mutating func help() {
         let keys = ["help.submit", "help.skip", "help.edit", "help.clear", "help.pick", "help.correction",
-                    "help.help", "help.quit"]
+                    "help.rejected", "help.help", "help.quit"]
         let body = keys.map { strings.text($0) }
         let width = min(grid.size.cols - 4, max(40, (body.map(CharacterWidth.of).max() ?? 0) + 6))
         let height = body.count + 6

@@ -10,7 +10,7 @@ extension Painter {
     }
 
     mutating func prompt(_ layout: Layout) {
-        let hint = strings.text("prompt.help")
+        let hint = (state.sync.rejected > 0 ? strings.text("prompt.rejected") + "  " : "") + strings.text("prompt.help")
         let hintCol = layout.size.cols - CharacterWidth.of(hint) - 1
         grid.put(hint, row: layout.promptRow, col: hintCol, style: CellStyle(.dim))
         let (label, field): (String, String)

@@ -34,6 +34,9 @@ extension ConsoleState {
         case .recordFailed(let log, let failure):
             recordFailed(log, failure)
             return []
+        case .rejectedEvents(let list):
+            rejectedList = list
+            return []
         case .counts(let counts):
             self.counts = counts
             return []
@@ -60,17 +63,24 @@ extension ConsoleState {
         return effects
     }
 
-    /// A key: help and quit first, then whatever the mode says.
+    /// A key: the overlays, help, the dead-letter list and quit first, then whatever the mode says.
+    /// Any key closes an overlay and then does its own work, except Esc and the overlay's own key.
     /// Enter first sends again any check the store failed to record.
     private mutating func press(_ key: Key) -> [ConsoleEffect] {
         if showsHelp {
             showsHelp = false
             if key == .function(1) || key == .escape { return [] }
         }
+        if rejectedList != nil {
+            rejectedList = nil
+            if key == .function(3) || key == .escape { return [] }
+        }
         switch key {
         case .function(1):
             showsHelp = true
             return []
+        case .function(3):
+            return [.loadRejectedEvents(limit: ConsoleState.rejectedLimit)]
         case .function(10), .quit:
             return quit()
         default:

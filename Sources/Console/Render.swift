@@ -18,6 +18,7 @@ public func render(_ state: ConsoleState, size: Size, strings: Strings) -> Grid 
     painter.recentPanel(layout)
     painter.notice(layout)
     painter.prompt(layout)
+    if let list = state.rejectedList { painter.rejectedList(list) }
     if state.showsHelp { painter.help() }
     return painter.grid
 }

@@ -36,8 +36,9 @@ import Testing
         keys += CodeColour.allCases.map { "colour.\($0.rawValue)" }
         keys += ["pass", "refuse", "remeasure", "measure"].map { "decision.\($0)" }
         keys += ["male", "female"].map { "sex.\($0)" }
+        keys += ["check", "registration", "void"].map { "kind.\($0)" }
         keys += NATResult.Outcome.allCases.map { "nat.\($0.rawValue)" }
-        keys += ["lookup", "record", "last_registration", "void", "counts"].map { "operation.\($0)" }
+        keys += ["lookup", "record", "last_registration", "void", "counts", "rejected_events"].map { "operation.\($0)" }
         for key in keys {
             #expect(strings.table[key] != nil, "\(language.rawValue) lacks \(key)")
         }

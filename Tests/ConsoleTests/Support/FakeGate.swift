@@ -14,10 +14,14 @@ final class FakeGate: GateService {
     var status = SyncStatus(online: true, lastSuccessAt: Fixtures.noon.addingTimeInterval(-120), backlog: 0)
     var counts = TodayCounts()
     var latestRegistration: GateEvent?
+    /// The dead-letter list, newest first.
+    var rejected: [RejectedEvent] = []
     var failing = false
     private(set) var records: [(check: GateEvent, registration: GateEvent?)] = []
     private(set) var voids: [GateEvent] = []
     private(set) var lookups: [ScanInput] = []
+    /// The `limit` of every dead-letter read.
+    private(set) var rejectedLimits: [Int] = []
 
     func lookup(_ input: ScanInput) throws -> [PersonRecord] {
         if failing { throw Broken() }
@@ -63,6 +67,12 @@ final class FakeGate: GateService {
     func todayCounts(at now: Date) throws -> TodayCounts {
         if failing { throw Broken() }
         return counts
+    }
+
+    func rejectedEvents(limit: Int) throws -> [RejectedEvent] {
+        if failing { throw Broken() }
+        rejectedLimits.append(limit)
+        return Array(rejected.prefix(limit))
     }
 
     func syncStatus() -> SyncStatus { status }
