@@ -62,9 +62,14 @@ final class LocalGate: GateService {
         return TodayCounts(passed: counts.passed, refused: counts.refused, registered: counts.registered)
     }
 
+    func rejectedEvents(limit: Int) throws -> [RejectedEvent] {
+        try cache.rejectedEvents(limit: limit).map { RejectedEvent(event: $0.event, reason: $0.reason, at: $0.at) }
+    }
+
     func syncStatus() -> SyncStatus {
         var status = sync?.status() ?? SyncStatus()
         if let backlog = try? cache.backlog() { status.backlog = backlog }
+        if let rejected = try? cache.rejectedCount() { status.rejected = rejected }
         return status
     }
 }
