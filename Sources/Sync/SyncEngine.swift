@@ -36,7 +36,6 @@ public final class SyncEngine {
         try pull(&summary, progress)
         if let pushError { throw pushError }
         try cache.setLastSyncAt(clock())
-        summary.cursor = try cache.cursor()
         summary.backlog = try cache.backlog()
         return summary
     }
@@ -86,8 +85,6 @@ public final class SyncEngine {
 public struct SyncSummary: Equatable, Sendable {
     public var pushed = 0
     public var pulled = 0
-    /// The feed position the cache stands at afterwards.
-    public var cursor = FeedCursor.start
     /// Events still queued afterwards.
     public var backlog = 0
     /// True when the store could not continue the cursor and the cache was synced again in full.

@@ -3,7 +3,7 @@ import HealthCode
 import LocalStore
 
 /// The embedded store's rows in SQLite; writers are serialised, so feed versions follow commit order.
-struct EmbeddedTables: EventTables {
+struct EmbeddedTables: CentralTables {
     let database: Database
 
     /// Writes every shared column and keeps `authority_at`, which only the authority's rows set.

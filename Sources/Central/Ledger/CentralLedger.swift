@@ -9,7 +9,7 @@ enum CentralLedger {
     static let registrationReason = "检查点体温异常登记"
 
     /// Stores an event once (a repeat is a no-op with the first receipt) and applies its colour rule.
-    static func intake(_ event: GateEvent, into tables: EventTables, at now: Date) throws -> EventReceipt {
+    static func intake(_ event: GateEvent, into tables: CentralTables, at now: Date) throws -> EventReceipt {
         if let known = try tables.receivedAt(event: event.id) {
             return EventReceipt(eventID: event.id, receivedAt: known)
         }
@@ -25,7 +25,7 @@ enum CentralLedger {
     }
 
     /// Green turns yellow; any other colour stays. Returns the colour the store had before.
-    private static func register(_ event: GateEvent, _ tables: EventTables, _ receivedAt: Date) throws -> CodeColour? {
+    private static func register(_ event: GateEvent, _ tables: CentralTables, _ receivedAt: Date) throws -> CodeColour? {
         guard let document = event.document, var person = try tables.person(document)?.change else { return nil }
         let before = person.record.colour
         let colour = Registration.colour(after: before)
@@ -40,7 +40,7 @@ enum CentralLedger {
     }
 
     /// Restores the colour a registration of the same checkpoint changed, unless a later change intervened.
-    private static func void(_ event: GateEvent, _ tables: EventTables, _ receivedAt: Date) throws {
+    private static func void(_ event: GateEvent, _ tables: CentralTables, _ receivedAt: Date) throws {
         guard let registration = event.voids, let stored = try tables.registration(registration),
               stored.checkpoint == event.checkpointID else { return }
         try tables.markVoided(registration: registration, by: event.id)

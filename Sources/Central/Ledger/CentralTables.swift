@@ -2,8 +2,10 @@ import Foundation
 import HealthCode
 import LocalStore
 
-/// The people rows a central store keeps, read and written in its own SQL; `CentralLedger` applies
-/// the authority's feeds over them, so every store follows the same rules. Calls run in a transaction.
+/// The rows a central store keeps, read and written in its own SQL; `CentralLedger` applies the
+/// trade's rules over them. Calls run inside a transaction. The embedded store implements it;
+/// PostgreSQL applies the same rules in its own trigger and import functions, so that a
+/// checkpoint's role never writes a colour, and the contract tests hold both to one behaviour.
 protocol CentralTables {
     /// A person, locked for the rest of the transaction where the store locks rows.
     func person(_ document: String) throws -> StoredPerson?
@@ -14,11 +16,6 @@ protocol CentralTables {
     func setColourBefore(registration: UUID, _ colour: CodeColour) throws
     /// The newest registration of a person, not voided, received after `time`.
     func latestRegistration(of document: String, receivedAfter time: Date) throws -> (id: UUID, receivedAt: Date)?
-}
-
-/// The event rows of a store that applies consoles' events in Swift (the embedded one; PostgreSQL
-/// applies them in its own trigger, so that a checkpoint's role never writes a colour).
-protocol EventTables: CentralTables {
     /// When an event was received, if it was.
     func receivedAt(event: UUID) throws -> Date?
     /// Stores an event with the store's receipt time and, for a registration, the colour before it.
