@@ -1,24 +1,27 @@
 import Foundation
+import TestSupport
 
-/// A detached tmux session running one command, driven with send-keys and read with capture-pane.
+/// A detached tmux session running one command, on a tmux server of its own (a socket in a temporary
+/// folder), driven with send-keys and read with capture-pane; the server goes away with the value.
 final class Tmux {
     let name = "healthgate-e2e-\(UUID().uuidString.prefix(8))"
+    private let folder = TemporaryDirectory()
 
     /// Starts `command` in a new session of the given size.
     init(command: String, columns: Int = 100, rows: Int = 30) throws {
-        try Tmux.run(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), command], capture: false)
+        try run(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), command])
     }
 
-    deinit { try? Tmux.run(["kill-session", "-t", name], capture: false) }
+    deinit { _ = try? run(["kill-server"]) }
 
     /// Types keys as tmux names them: literal text, or `Enter`, `F2`, `Escape`.
     func send(_ keys: String..., literal: Bool = false) throws {
-        try Tmux.run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys, capture: false)
+        try run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
     /// The visible screen as text.
     func screen() throws -> String {
-        try Tmux.run(["capture-pane", "-p", "-t", name])
+        try run(["capture-pane", "-p", "-t", name])
     }
 
     /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen.
@@ -34,24 +37,15 @@ final class Tmux {
     }
 
     /// Whether the session still runs.
-    var isAlive: Bool { (try? Tmux.run(["has-session", "-t", name], capture: false)) != nil }
+    var isAlive: Bool { (try? run(["has-session", "-t", name])) != nil }
 
-    /// Runs one tmux command; `capture` reads its output, which must be off for a command that may start
-    /// the tmux server, since the server would inherit the pipe and hold it open.
+    /// Runs one tmux command against this value's server and returns what it printed.
     @discardableResult
-    static func run(_ arguments: [String], capture: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = capture ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError(arguments: arguments, status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
+    private func run(_ arguments: [String]) throws -> String {
+        let (status, output) = try ChildProcess.run(
+            ["tmux", "-S", folder.file("tmux.socket")] + arguments, outputFile: folder.file("tmux.out"))
+        guard status == 0 else { throw TmuxError(arguments: arguments, status: status) }
+        return output
     }
 }
 

@@ -48,7 +48,7 @@ public final class PostgresServer: Sendable {
         port = Int.random(in: 20000...60000)
         url = "postgresql:///postgres?host=\(directory)&port=\(port)&user=healthgate"
         do {
-            watchdog = try PostgresServerCommand.detach(
+            watchdog = try ChildProcess.detach(
                 ["/bin/sh", "-c", Self.watchdogScript, "healthgate-postgres-watchdog", String(getpid()), directory]
                     + runAs + ["\(binaries)/pg_ctl"])
             try Self.run(runAs + ["\(binaries)/initdb", "-D", "data", "-U", "healthgate", "--auth=trust",
@@ -102,7 +102,7 @@ public final class PostgresServer: Sendable {
             return !state.stopped
         }
         guard first else { return }
-        _ = try? PostgresServerCommand.run(
+        _ = try? ChildProcess.run(
             runAs + ["\(binaries)/pg_ctl", "-D", "data", "-m", "immediate", "-w", "stop"],
             directory: directory, outputFile: "\(directory)/stop.out")
         kill(watchdog, SIGTERM)
@@ -160,7 +160,7 @@ public final class PostgresServer: Sendable {
 
     /// Runs a command in `directory`, throwing its last lines (and the server log's) when it fails.
     private static func run(_ arguments: [String], in directory: String, output: String = "command.out", log: String? = nil) throws {
-        let (status, text) = try PostgresServerCommand.run(arguments, directory: directory, outputFile: "\(directory)/\(output)")
+        let (status, text) = try ChildProcess.run(arguments, directory: directory, outputFile: "\(directory)/\(output)")
         guard status == 0 else {
             let logText = log.flatMap { try? String(contentsOfFile: "\(directory)/\($0)", encoding: .utf8) } ?? ""
             let name = arguments.first { $0.hasPrefix("/") }.map { ($0 as NSString).lastPathComponent } ?? arguments[0]

@@ -1,10 +1,15 @@
 import Foundation
 
-/// Runs the PostgreSQL binaries with `posix_spawn`, so the server can also be stopped from an `atexit` handler.
-enum PostgresServerCommand {
-    /// Runs `arguments` in `directory` with stdout and stderr in `outputFile`; returns the exit status and the output.
-    static func run(_ arguments: [String], directory: String, outputFile: String) throws -> (status: Int32, output: String) {
-        let pid = try spawn(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + arguments, output: outputFile)
+/// Runs helper programs (PostgreSQL's binaries, tmux) with `posix_spawn` and `waitpid`, never Foundation's
+/// `Process`: Foundation watches a child through a descriptor the child inherits, so a child that leaves a
+/// daemon behind (tmux's server, postgres) would keep `waitUntilExit` waiting for as long as the daemon lives.
+public enum ChildProcess {
+    /// Runs `arguments` (looked up in `PATH`), in `directory` when given, with stdout and stderr in
+    /// `outputFile`; returns the exit status (128 + signal when killed) and the output.
+    public static func run(_ arguments: [String], directory: String? = nil, outputFile: String) throws
+        -> (status: Int32, output: String) {
+        let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0] + arguments } ?? arguments
+        let pid = try spawn(command, output: outputFile)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
         let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
@@ -13,7 +18,7 @@ enum PostgresServerCommand {
     }
 
     /// Starts `arguments` in a session of its own, out of reach of the terminal's Ctrl-C, and returns its pid.
-    static func detach(_ arguments: [String]) throws -> pid_t {
+    public static func detach(_ arguments: [String]) throws -> pid_t {
         try spawn(["setsid"] + arguments, output: "/dev/null")
     }
 
@@ -25,8 +30,8 @@ enum PostgresServerCommand {
         _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
     }
 
-    /// Spawns with nothing but stdin, stdout and stderr open: a server that inherited another test's
-    /// pipe would hold it open, and that test would wait for its end forever.
+    /// Spawns with stdin on /dev/null, stdout and stderr in `output`, and nothing else open: a daemon that
+    /// inherited another test's pipe would hold it open, and that test would wait for its end forever.
     private static func spawn(_ arguments: [String], output: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -40,10 +45,15 @@ enum PostgresServerCommand {
         defer { (argv + environment).forEach { free($0) } }
         var pid = pid_t()
         let code = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environment)
-        guard code == 0 else {
-            throw PostgresServerError.commandFailed(
-                command: arguments[0], status: code, output: String(cString: strerror(code)))
-        }
+        guard code == 0 else { throw ChildProcessError(command: arguments[0], code: code) }
         return pid
     }
+}
+
+/// A program that could not be started; the description is one line.
+public struct ChildProcessError: Error, CustomStringConvertible {
+    public let command: String
+    public let code: Int32
+
+    public var description: String { "cannot start \(command): \(String(cString: strerror(code)))" }
 }
