@@ -22,16 +22,19 @@ let package = Package(
         .target(name: "Central", dependencies: ["HealthCode", "LocalStore", "Assets", "CLibPQ"]),
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
         .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
+        .target(name: "Spawn"),
+        .target(name: "Bench", dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Spawn", "CSQLite"]),
         .executableTarget(
             name: "healthgate",
-            dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets"]),
-        .target(name: "TestSupport", dependencies: ["LocalStore", "HealthCode"], path: "Tests/TestSupport"),
+            dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets", "Bench"]),
+        .target(name: "TestSupport", dependencies: ["LocalStore", "HealthCode", "Spawn"], path: "Tests/TestSupport"),
         .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "CentralTests", dependencies: ["Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Sync", "HealthCode", "Assets"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "Central", "LocalStore", "HealthCode", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "Central", "LocalStore", "HealthCode", "TestSupport", "Spawn"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "healthgate", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

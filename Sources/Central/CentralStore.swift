@@ -26,6 +26,8 @@ public protocol CentralStore: AnyObject {
     func events(limit: Int) throws -> [StoredEvent]
     /// The store's clock, to measure this console's skew.
     func serverTime() throws -> Date
+    /// How many people the store holds.
+    func peopleCount() throws -> Int
 }
 
 /// What an import changed.

@@ -1,9 +1,18 @@
-/// The local cache's schema, one migration per version.
+/// The schema of the cache's people file, one migration per version.
 enum CacheSchema {
     static let migrations = [
         Migration(1, """
             CREATE TABLE people (\(PersonColumns.table)) WITHOUT ROWID;
             CREATE INDEX people_phone ON people(phone) WHERE phone IS NOT NULL;
+            CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+            """),
+    ]
+}
+
+/// The schema of the cache's events file (what this console saw), one migration per version.
+enum EventsSchema {
+    static let migrations = [
+        Migration(1, """
             CREATE TABLE scan_log (
                 id TEXT PRIMARY KEY NOT NULL,
                 at INTEGER NOT NULL,
@@ -38,7 +47,6 @@ enum CacheSchema {
                 rejection TEXT
             );
             CREATE INDEX outbox_unsent ON outbox(position) WHERE sent_at IS NULL AND rejected_at IS NULL;
-            CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
             """),
     ]
 }

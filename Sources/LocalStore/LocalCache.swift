@@ -1,14 +1,26 @@
 import Foundation
 import HealthCode
 
-/// The console's own SQLite file: the region's people, the scan log, registrations, the outbox and sync state.
+/// The console's own SQLite files: the region's people and sync state in one, what this console saw
+/// (the scan log, registrations and the outbox) in another beside it, so the feed's bulk writes and
+/// a scan's write never wait for each other.
 public final class LocalCache {
+    /// The people the feed brings, the feed cursor and the settings.
     public let database: Database
+    /// The scan log, registrations and the outbox.
+    public let events: Database
 
-    /// Opens or creates the cache at `path` and brings its schema up to date.
+    /// Opens or creates the cache at `path` and its events file (see `eventsPath`), bringing both schemas up to date.
     public init(path: String) throws {
         database = try Database(path: path)
         try database.migrate(CacheSchema.migrations)
+        events = try Database(path: Self.eventsPath(path))
+        try events.migrate(EventsSchema.migrations)
+    }
+
+    /// The events file beside a cache file: `cache.sqlite` keeps its events in `cache.events.sqlite`.
+    public static func eventsPath(_ path: String) -> String {
+        (path.hasSuffix(".sqlite") ? String(path.dropLast(".sqlite".count)) : path) + ".events.sqlite"
     }
 
     // MARK: Lookups
@@ -20,12 +32,35 @@ public final class LocalCache {
         return try change.map(withLocalEvents)
     }
 
-    /// Everyone whose code was applied for under this phone (代申领), in document order.
-    public func people(phone: String) throws -> [PersonRecord] {
+    /// Everyone whose code was applied for under this phone (代申领), in document order; nil while a
+    /// first sync fills the cache without the phone index (see `deferPhoneIndex`), when only the
+    /// central store can answer.
+    public func people(phone: String) throws -> [PersonRecord]? {
+        guard try hasPhoneIndex() else { return nil }
         let changes = try database.query(
             "SELECT \(PersonColumns.list) FROM people WHERE phone = ? ORDER BY document LIMIT 50", [.text(phone)],
             PersonColumns.change)
         return try changes.map(withLocalEvents)
+    }
+
+    /// Drops the phone index of an empty cache before a first sync: the region then arrives in document
+    /// order and fills the table page by page, where phone numbers in random order would touch a
+    /// random index page per person. `buildPhoneIndex` sorts it in one go afterwards.
+    public func deferPhoneIndex() throws {
+        guard try database.queryFirst("SELECT 1 FROM people LIMIT 1", [], { _ in true }) == nil else { return }
+        try database.execute("DROP INDEX IF EXISTS people_phone")
+    }
+
+    /// Builds the phone index if a first sync deferred it.
+    public func buildPhoneIndex() throws {
+        guard try !hasPhoneIndex() else { return }
+        try database.transaction {
+            try database.execute("CREATE INDEX IF NOT EXISTS people_phone ON people(phone) WHERE phone IS NOT NULL")
+        }
+    }
+
+    private func hasPhoneIndex() throws -> Bool {
+        try database.queryFirst("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'people_phone'", [], { _ in true }) ?? false
     }
 
     /// The number of people cached.
@@ -37,7 +72,7 @@ public final class LocalCache {
     /// flip shows at once and an older central state never undoes it. The feed reflects an event once
     /// the central row names it as its last change, or changed at or after the store received it.
     private func withLocalEvents(_ change: FeedChange) throws -> PersonRecord {
-        let events = try database.query("""
+        let local = try events.query("""
             SELECT r.id, r.colour_before, r.at, reg.received_at, r.voided_by, v.received_at
             FROM registrations r
             JOIN outbox reg ON reg.id = r.id
@@ -54,7 +89,7 @@ public final class LocalCache {
             return change.changedBy == id || change.record.colourChangedAt >= received
         }
         var record = change.record
-        for event in events {
+        for event in local {
             guard let id = event.id else { continue }
             if event.void == nil {
                 guard !reflected(id, event.received) else { continue }
@@ -75,17 +110,15 @@ public final class LocalCache {
     /// Keeps a person the central store answered for directly, until the feed brings them: a local
     /// registration of them then shows at once. A row the feed already brought is left alone.
     public func adopt(_ record: PersonRecord) throws {
-        try database.run(
-            PersonColumns.upsert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT OR IGNORE"),
-            PersonColumns.values(FeedChange(seq: 0, record: record)))
+        try database.run(PersonColumns.insertIfMissing, PersonColumns.values(FeedChange(seq: 0, record: record)))
     }
 
     // MARK: Recording what the console saw
 
     /// Stores a check in the scan log and the outbox and, with a registration, the registration too: one transaction.
     public func record(check: GateEvent, registration: GateEvent? = nil) throws {
-        try database.transaction {
-            try database.run("""
+        try events.transaction {
+            try events.run("""
                 INSERT INTO scan_log (id, at, checkpoint, operator, document, colour, decision, reasons, readings, complete)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [
@@ -99,7 +132,7 @@ public final class LocalCache {
                 guard registration.kind == .registration, let document = registration.document else {
                     throw CacheError.notARegistration
                 }
-                try database.run("""
+                try events.run("""
                     INSERT INTO registrations (id, document, at, colour_before, event) VALUES (?, ?, ?, ?, ?)
                     """, [
                         .text(registration.id.uuidString), .text(document), SQLValue(registration.at),
@@ -112,7 +145,7 @@ public final class LocalCache {
 
     /// This console's latest registration that has not been voided.
     public func lastRegistration() throws -> GateEvent? {
-        try database.queryFirst(
+        try events.queryFirst(
             "SELECT event FROM registrations WHERE voided_by IS NULL ORDER BY at DESC, rowid DESC LIMIT 1"
         ) { try EventCoding.decode($0.string(0)) }
     }
@@ -120,8 +153,8 @@ public final class LocalCache {
     /// Stores and queues a void, withdrawing its registration's colour change locally.
     public func void(_ event: GateEvent) throws {
         guard event.kind == .void, let registration = event.voids else { throw CacheError.notAVoid }
-        try database.transaction {
-            let changed = try database.run(
+        try events.transaction {
+            let changed = try events.run(
                 "UPDATE registrations SET voided_by = ? WHERE id = ? AND voided_by IS NULL",
                 [.text(event.id.uuidString), .text(registration.uuidString)])
             guard changed == 1 else { throw CacheError.nothingToVoid }
@@ -130,7 +163,7 @@ public final class LocalCache {
     }
 
     private func enqueue(_ event: GateEvent) throws {
-        try database.run(
+        try events.run(
             "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
             [.text(event.id.uuidString), .text(event.kind.rawValue), .text(try EventCoding.encode(event)), SQLValue(event.at)])
     }
@@ -138,11 +171,11 @@ public final class LocalCache {
     /// Passes, refusals and registrations logged since `start` (the start of today).
     public func counts(since start: Date) throws -> (passed: Int, refused: Int, registered: Int) {
         let since = SQLValue(start)
-        let decided = try database.queryFirst("""
+        let decided = try events.queryFirst("""
             SELECT coalesce(sum(decision = 'pass'), 0), coalesce(sum(decision = 'refuse'), 0)
             FROM scan_log WHERE at >= ? AND complete = 1
             """, [since]) { ($0.int(0), $0.int(1)) } ?? (0, 0)
-        let registered = try database.queryFirst(
+        let registered = try events.queryFirst(
             "SELECT count(*) FROM registrations WHERE at >= ? AND voided_by IS NULL", [since]) { $0.int(0) } ?? 0
         return (decided.0, decided.1, registered)
     }
@@ -151,12 +184,12 @@ public final class LocalCache {
 
     /// Unsent events, oldest first; a row that no longer reads as an event is set aside as refused.
     public func unsentEvents(limit: Int, at now: Date) throws -> [GateEvent] {
-        let rows = try database.query(
+        let rows = try events.query(
             "SELECT id, payload FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL ORDER BY position LIMIT ?",
             [.integer(Int64(limit))]
         ) { (id: $0.string(0), event: try? EventCoding.decode($0.string(1))) }
         for row in rows where row.event == nil {
-            try database.run("UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ?",
+            try events.run("UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ?",
                              [SQLValue(now), "the queued event cannot be read", .text(row.id)])
         }
         return rows.compactMap(\.event)
@@ -164,12 +197,12 @@ public final class LocalCache {
 
     /// Events waiting to be sent.
     public func backlog() throws -> Int {
-        try database.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL") { $0.int(0) } ?? 0
+        try events.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL") { $0.int(0) } ?? 0
     }
 
     /// Events the central store refused for good (the dead-letter list), newest first.
     public func rejectedEvents(limit: Int) throws -> [(event: GateEvent?, reason: String, at: Date)] {
-        try database.query(
+        try events.query(
             "SELECT payload, rejection, rejected_at FROM outbox WHERE rejected_at IS NOT NULL ORDER BY rejected_at DESC LIMIT ?",
             [.integer(Int64(limit))]
         ) { (try? EventCoding.decode($0.string(0)), $0.string(1), $0.date(2)) }
@@ -178,24 +211,24 @@ public final class LocalCache {
     /// Puts the refused events back in the queue (after a store's configuration was put right);
     /// returns how many.
     public func requeueRejected() throws -> Int {
-        try database.run("UPDATE outbox SET rejected_at = NULL, rejection = NULL WHERE rejected_at IS NOT NULL")
+        try events.run("UPDATE outbox SET rejected_at = NULL, rejection = NULL WHERE rejected_at IS NOT NULL")
     }
 
     /// How many events the central store refused for good.
     public func rejectedCount() throws -> Int {
-        try database.queryFirst("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL") { $0.int(0) } ?? 0
+        try events.queryFirst("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL") { $0.int(0) } ?? 0
     }
 
     /// Marks events sent after the central store committed them, or set aside when it refused them.
     public func markSent(_ receipts: [EventReceipt], at now: Date) throws {
-        try database.transaction {
+        try events.transaction {
             for receipt in receipts {
                 if let rejection = receipt.rejection {
-                    try database.run(
+                    try events.run(
                         "UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ? AND sent_at IS NULL",
                         [SQLValue(now), .text(rejection), .text(receipt.eventID.uuidString)])
                 } else {
-                    try database.run(
+                    try events.run(
                         "UPDATE outbox SET sent_at = ?, received_at = ? WHERE id = ? AND sent_at IS NULL",
                         [SQLValue(now), SQLValue(receipt.receivedAt), .text(receipt.eventID.uuidString)])
                 }
@@ -203,14 +236,35 @@ public final class LocalCache {
         }
     }
 
-    /// Applies one page of the change feed and moves the cursor, in one transaction.
-    public func apply(_ changes: [FeedChange], cursor: FeedCursor) throws {
-        try database.transaction {
-            for change in changes {
-                try database.run(PersonColumns.upsert, PersonColumns.values(change))
-            }
-            try setSetting("cursor", cursor.token)
+    /// Applies one page of the change feed in document order and moves the cursor. The page commits in
+    /// slices of `slice` people, so a scan waits for one slice at most; the last slice moves the cursor.
+    /// Each change is a person's whole state, so a page cut short by a crash is simply applied again.
+    public func apply(_ changes: [FeedChange], cursor: FeedCursor, slice: Int = 500) throws {
+        let ordered = changes.indices.sorted {
+            (changes[$0].record.document, $0) < (changes[$1].record.document, $1)
         }
+        var start = 0
+        repeat {
+            let end = min(start + slice, ordered.count)
+            try database.transaction {
+                for index in ordered[start..<end] {
+                    try database.run(PersonColumns.upsert, PersonColumns.values(changes[index]))
+                }
+                if end == ordered.count { try setSetting("cursor", cursor.token) }
+            }
+            start = end
+        } while start < ordered.count
+    }
+
+    /// Leaves checkpoints of the write-ahead log to `checkpointLog()` calls on this connection, for the
+    /// connection that applies the feed: it checkpoints between pages, outside any transaction.
+    public func checkpointBetweenPages() throws {
+        try database.execute("PRAGMA wal_autocheckpoint = 0")
+    }
+
+    /// Moves the write-ahead log into the database file as far as readers allow, without blocking anyone.
+    public func checkpointLog() {
+        database.checkpointLog()
     }
 
     /// Forgets the central store's people and the cursor, keeping everything this console saw and its

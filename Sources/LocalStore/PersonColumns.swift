@@ -9,6 +9,8 @@ public enum PersonColumns {
         nat_sampled_at, nat_reported_at, nat_result, nat_institution, seq
         """
 
+    private static let insert = "INSERT INTO people (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
     /// The `CREATE TABLE` body for a people table.
     public static let table = """
         document TEXT PRIMARY KEY NOT NULL,
@@ -25,8 +27,20 @@ public enum PersonColumns {
         seq INTEGER NOT NULL
         """
 
-    /// Writes a whole person row, replacing any with the same document.
-    public static let upsert = "INSERT OR REPLACE INTO people (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// Writes a whole person row unless one with the same document is there.
+    public static let insertIfMissing = "\(insert) ON CONFLICT (document) DO NOTHING"
+
+    /// Writes a whole person row, replacing the shared columns of any with the same document (the
+    /// embedded store's `authority_at` stays). An update in place leaves the phone index alone when the
+    /// phone stays the same, which a delete and insert would not.
+    public static let upsert = """
+        \(insert)
+        ON CONFLICT (document) DO UPDATE SET name_masked = excluded.name_masked, phone = excluded.phone,
+            colour = excluded.colour, reason = excluded.reason, colour_changed_at = excluded.colour_changed_at,
+            changed_by = excluded.changed_by, nat_sampled_at = excluded.nat_sampled_at,
+            nat_reported_at = excluded.nat_reported_at, nat_result = excluded.nat_result,
+            nat_institution = excluded.nat_institution, seq = excluded.seq
+        """
 
     /// Reads a row selected with `list`.
     public static func change(_ row: Row) -> FeedChange {

@@ -7,10 +7,10 @@ import Synchronization
 /// the gate never waits on the network; an answer that comes after the deadline is kept for the next scan.
 public final class OnlineLookup: Sendable {
     /// Where one question stands between the asking thread and the lookup thread.
-    private enum Question {
+    private enum Question<T> {
         case waiting
         case abandoned
-        case answered(PersonRecord?)
+        case answered(T?)
     }
 
     private let openCentral: @Sendable () throws -> CentralStore
@@ -27,20 +27,34 @@ public final class OnlineLookup: Sendable {
     /// cannot be reached, or it does not answer within `timeout` seconds.
     public func person(document: String, timeout: TimeInterval) -> PersonRecord? {
         if let early = late.withLock({ $0.removeValue(forKey: document) }) { return early }
-        let question = Mutex(Question.waiting)
+        let found = ask(timeout: timeout, { try $0.person(document: document) }) { [self] found in
+            if let found = found ?? nil { self.late.withLock { $0[document] = found } }
+        }
+        return found ?? nil
+    }
+
+    /// Everyone the central store has under this phone, or nil when it cannot be reached in time.
+    public func people(phone: String, timeout: TimeInterval) -> [PersonRecord]? {
+        ask(timeout: timeout, { try $0.people(phone: phone) }) { _ in }
+    }
+
+    /// Asks on the lookup thread and waits at most `timeout`; an answer that comes later goes to `late`.
+    private func ask<T: Sendable>(timeout: TimeInterval, _ question: @escaping @Sendable (CentralStore) throws -> T,
+                                  late: @escaping @Sendable (T?) -> Void) -> T? {
+        let state = Mutex(Question<T>.waiting)
         let answered = DispatchSemaphore(value: 0)
         queue.async { [self] in
-            let found = ask(document)
-            let abandoned = question.withLock { state -> Bool in
+            let found = ask(question)
+            let abandoned = state.withLock { state -> Bool in
                 if case .abandoned = state { return true }
                 state = .answered(found)
                 return false
             }
-            if abandoned, let found { late.withLock { $0[document] = found } }
+            if abandoned { late(found) }
             answered.signal()
         }
         _ = answered.wait(timeout: .now() + timeout)
-        return question.withLock { state in
+        return state.withLock { state in
             if case .answered(let found) = state { return found }
             state = .abandoned
             return nil
@@ -48,12 +62,12 @@ public final class OnlineLookup: Sendable {
     }
 
     /// Runs on the lookup thread; a failed store is dropped and opened again next time.
-    private func ask(_ document: String) -> PersonRecord? {
+    private func ask<T: Sendable>(_ question: @Sendable (CentralStore) throws -> T) -> T? {
         connection.withLock { store in
             do {
                 let central = try store ?? openCentral()
                 store = central
-                return try central.person(document: document)
+                return try question(central)
             } catch {
                 store = nil
                 return nil

@@ -3,7 +3,8 @@ import Foundation
 import HealthCode
 import LocalStore
 
-/// One pass of sync: push the outbox, then pull the change feed into the cache.
+/// One pass of sync: push the outbox, then pull the change feed into the cache. Its cache connection
+/// checkpoints the write-ahead log between pages, where no scan ever waits for it.
 public final class SyncEngine {
     let cache: LocalCache
     let central: CentralStore
@@ -18,6 +19,7 @@ public final class SyncEngine {
         self.clock = clock
         self.pushBatch = pushBatch
         self.pullBatch = pullBatch
+        try? cache.checkpointBetweenPages()
     }
 
     /// Pushes every queued event, then pulls every change; each batch commits on its own, so an
@@ -61,23 +63,29 @@ public final class SyncEngine {
     }
 
     /// Pulls pages until the feed's end; a store that cannot continue the cursor is synced again in full, once.
+    /// A first sync builds the phone index at the end, and until then phones are asked of the central store.
     private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         summary.firstSync = try cache.cursor() == .start
+        if summary.firstSync { try cache.deferPhoneIndex() }
         while true {
             let page: FeedPage
             do {
                 page = try central.changes(after: try cache.cursor(), limit: pullBatch)
             } catch FeedError.cursorNotServed where !summary.restarted {
                 try cache.restartFeed()
+                try cache.deferPhoneIndex()
                 summary.restarted = true
                 summary.firstSync = true
                 continue
             }
             try cache.apply(page.changes, cursor: page.next)
+            cache.checkpointLog()
             summary.pulled += page.changes.count
             progress(summary)
-            if page.atEnd { return }
+            if page.atEnd { break }
         }
+        try cache.buildPhoneIndex()
+        cache.checkpointLog()
     }
 }
 

@@ -52,7 +52,7 @@ enum CheckCommand: Command {
             document = parsed.key
             record = try cache.person(document: parsed.key) ?? centralPerson(parsed.key, configuration, cache)
         case .phone(let phone):
-            let people = try cache.people(phone: phone)
+            let people = try cache.people(phone: phone) ?? configuration.openCentral().people(phone: phone)
             guard people.count == 1, let person = people.first else {
                 let listed = people.map { "\($0.nameMasked) \(Masking.document($0.document))" }.joined(separator: ", ")
                 throw Failure.invalid(people.isEmpty

@@ -5,7 +5,7 @@ extension CommandLine {
     static let commands: [String: any Command.Type] = [
         "console": ConsoleCommand.self, "check": CheckCommand.self, "sync": SyncCommand.self,
         "import": ImportCommand.self, "demo": DemoCommand.self, "id": IDCommand.self,
-        "checkpoint": CheckpointCommand.self, "central": CentralCommand.self,
+        "checkpoint": CheckpointCommand.self, "central": CentralCommand.self, "bench": BenchCommand.self,
     ]
 
     /// The global options that take a value.

@@ -27,7 +27,8 @@ final class LocalGate: GateService {
             if let cached = try cache.person(document: document.key) { return [cached] }
             return try centralPerson(document.key).map { [$0] } ?? []
         case .phone(let phone):
-            return try cache.people(phone: phone)
+            if let people = try cache.people(phone: phone) { return people }
+            return online?.people(phone: phone, timeout: Self.onlineTimeout) ?? []
         case .invalid:
             return []
         }

@@ -63,7 +63,9 @@ struct CentralContractTests {
     func feedAndReimport(_ fixture: CentralFixture) throws {
         let store = try fixture.make(folder)
         let rows = [code("11010519491231002X", .green), code("110105195001010015", .red)]
+        #expect(try store.peopleCount() == 0)
         #expect(try store.importCodes(rows) == ImportSummary(changed: 2))
+        #expect(try store.peopleCount() == 2)
         let first = try drain(store, from: .start, expecting: 2, page: 1)
         #expect(first.changes.map(\.record.document) == ["11010519491231002X", "110105195001010015"])
         #expect(first.changes.map(\.record.colour) == [.green, .red])
@@ -71,6 +73,7 @@ struct CentralContractTests {
         _ = try store.importCodes([code("110105195001010023", .yellow)])
         let after = try drain(store, from: first.cursor, expecting: 1)
         #expect(after.changes.map(\.record.document) == ["110105195001010023"], "the re-import put nothing on the feed")
+        #expect(try store.peopleCount() == 3)
     }
 
     @Test("an event uploaded twice is stored once, with the same receipt", arguments: CentralFixture.all)

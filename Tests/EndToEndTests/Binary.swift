@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `healthgate` binary, found beside the test bundle.
 enum Binary {
-    static var path: String {
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
-            ?? Bundle.main.bundleURL
-        return products.appendingPathComponent("healthgate").path
-    }
+    static var path: String { BuiltProducts.path("healthgate") }
 
     /// Runs healthgate with arguments and returns its exit code, stdout and stderr.
     @discardableResult

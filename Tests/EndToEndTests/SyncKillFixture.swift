@@ -18,7 +18,7 @@ enum SyncKillFixture {
 
     /// Events the cache has marked sent.
     static func sent(_ cache: LocalCache) throws -> Int {
-        try cache.database.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL") { $0.int(0) } ?? 0
+        try cache.events.queryFirst("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL") { $0.int(0) } ?? 0
     }
 
     /// Events the central store holds.

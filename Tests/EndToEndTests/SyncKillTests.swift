@@ -34,7 +34,7 @@ struct SyncKillTests {
         let documents = try SyncKillFixture.seed(watcher, count: people)
         let cache = try LocalCache(path: data.file("cache.sqlite"))
         let queued = try QueuedEvents.queue(in: cache, documents: Array(documents.prefix(registered)))
-        let locker = try Database(path: data.file("cache.sqlite"))
+        let locker = try Database(path: LocalCache.eventsPath(data.file("cache.sqlite")))
         let sync = ["--data-dir", data.path, "--central", url, "sync"]
 
         let stages: [Stage] = [.betweenUploadAndMark, .uploadOpen, .uploaded, .pulled, .pulled]

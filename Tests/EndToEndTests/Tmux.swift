@@ -1,4 +1,5 @@
 import Foundation
+import Spawn
 import TestSupport
 
 /// A detached tmux session running one command, on a tmux server of its own (a socket in a temporary

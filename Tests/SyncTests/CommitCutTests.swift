@@ -41,7 +41,7 @@ struct CommitCutTests {
         let stored = try direct.events(limit: 1000)
         #expect(stored.count == queued.count, "every event once")
         #expect(Set(stored.map(\.event.id)) == Set(queued))
-        let receipts = try gate.database.query("SELECT id, received_at FROM outbox", []) { row in
+        let receipts = try gate.events.query("SELECT id, received_at FROM outbox", []) { row in
             (row.string(0), row.optionalDate(1))
         }
         let centralReceipts = Dictionary(uniqueKeysWithValues: stored.map { ($0.event.id.uuidString, $0.receivedAt) })

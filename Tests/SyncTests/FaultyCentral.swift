@@ -39,4 +39,5 @@ final class FaultyCentral: CentralStore {
     func checkpoint(id: String) throws -> Checkpoint? { try inner.checkpoint(id: id) }
     func events(limit: Int) throws -> [StoredEvent] { try inner.events(limit: limit) }
     func serverTime() throws -> Date { try inner.serverTime() }
+    func peopleCount() throws -> Int { try inner.peopleCount() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Spawn
 import Synchronization
 
 /// A throw-away PostgreSQL server for tests: a fresh cluster in a temporary directory, reachable only through

@@ -11,7 +11,7 @@ public enum QueuedEvents {
         let readings = [Temperature(tenths: 385), Temperature(tenths: 386)]
         let verdict = Verdict(decision: .refuse, reasons: [Reason(.feverConfirmed, value: 386)], registers: true)
         let at = Date()
-        return try cache.database.transaction {
+        return try cache.events.transaction {
             try documents.flatMap { document in
                 let check = GateEvent.check(
                     id: UUID(), at: at, checkpoint: checkpoint, operatorName: "王", document: document, colour: .green,

@@ -27,18 +27,19 @@ public final class EmbeddedCentral: CentralStore {
         self.clock = clock
     }
 
-    /// The cursor is `STORE:VERSION`, the last feed version handed out by this store.
+    /// The cursor is `STORE:VERSION`, the last feed version handed out by this store. A first sync
+    /// reads everyone in document order instead (`STORE:VERSION:DOCUMENT`, the version when it began and
+    /// the last document sent), so a new cache fills in key order; then it goes on from that version,
+    /// which brings again whoever changed meanwhile.
     public func changes(after cursor: FeedCursor, limit: Int) throws -> FeedPage {
         guard let feed = try database.queryFirst("SELECT store, seq FROM feed WHERE id = 1", [], { ($0.string(0), $0.int64(1)) })
         else { throw CentralError("the feed counter is missing") }
-        var position: Int64 = 0
-        if cursor != .start {
-            let parts = cursor.token.split(separator: ":").map(String.init)
-            guard parts.count == 2, parts[0] == feed.0, let seq = Int64(parts[1]), seq <= feed.1 else {
-                throw FeedError.cursorNotServed("the cursor belongs to another store, or to this one before a rebuild")
-            }
-            position = seq
+        if cursor == .start { return try everyone(store: feed.0, from: feed.1, after: "", limit: limit) }
+        let parts = cursor.token.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts[0] == feed.0, let position = Int64(parts[1]), position <= feed.1 else {
+            throw FeedError.cursorNotServed("the cursor belongs to another store, or to this one before a rebuild")
         }
+        if parts.count == 3 { return try everyone(store: feed.0, from: position, after: parts[2], limit: limit) }
         let changes = try database.query(
             "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
             [.integer(position), .integer(Int64(limit))], PersonColumns.change)
@@ -46,8 +47,23 @@ public final class EmbeddedCentral: CentralStore {
         return FeedPage(changes: changes, next: next, atEnd: changes.count < limit)
     }
 
+    /// A page of the full sync: people after `document` in document order; `version` is where the feed goes on.
+    private func everyone(store: String, from version: Int64, after document: String, limit: Int) throws -> FeedPage {
+        let changes = try database.query(
+            "SELECT \(PersonColumns.list) FROM people WHERE document > ? ORDER BY document LIMIT ?",
+            [.text(document), .integer(Int64(limit))], PersonColumns.change)
+        guard changes.count == limit, let last = changes.last else {
+            return FeedPage(changes: changes, next: FeedCursor("\(store):\(version)"), atEnd: false)
+        }
+        return FeedPage(changes: changes, next: FeedCursor("\(store):\(version):\(last.record.document)"), atEnd: false)
+    }
+
     public func person(document: String) throws -> PersonRecord? {
         try tables.person(document)?.change.record
+    }
+
+    public func peopleCount() throws -> Int {
+        try database.queryFirst("SELECT count(*) FROM people") { $0.int(0) } ?? 0
     }
 
     public func people(phone: String) throws -> [PersonRecord] {

@@ -6,12 +6,6 @@ import LocalStore
 struct EmbeddedTables: CentralTables {
     let database: Database
 
-    /// Writes every shared column and keeps `authority_at`, which only the authority's rows set.
-    static let upsert = PersonColumns.upsert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT")
-        + " ON CONFLICT(document) DO UPDATE SET "
-        + PersonColumns.list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0 != "document" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-
     func person(_ document: String) throws -> StoredPerson? {
         try database.queryFirst(
             "SELECT \(PersonColumns.list), authority_at FROM people WHERE document = ?", [.text(document)]
@@ -23,7 +17,7 @@ struct EmbeddedTables: CentralTables {
         else { throw CentralError("the feed counter is missing") }
         var next = person
         next.seq = seq
-        try database.run(Self.upsert, PersonColumns.values(next))
+        try database.run(PersonColumns.upsert, PersonColumns.values(next))
         if let authorityAt { try setAuthorityTime(person.record.document, authorityAt) }
     }
 

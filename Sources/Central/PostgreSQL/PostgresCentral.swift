@@ -92,6 +92,10 @@ public final class PostgresCentral: CentralStore {
         return try (0..<result.rowCount).map { try PostgresPeople.person(result, $0) }
     }
 
+    public func peopleCount() throws -> Int {
+        try connection.query("SELECT count(*) FROM people").int(0, 0)
+    }
+
     public func person(document: String) throws -> PersonRecord? {
         try people("SELECT \(PostgresPeople.list) FROM people WHERE document = $1", [.text(document)]).first?.person.change.record
     }

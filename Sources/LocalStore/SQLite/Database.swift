@@ -3,11 +3,13 @@ import Foundation
 
 /// One SQLite connection: WAL, a busy timeout, cached prepared statements and `BEGIN IMMEDIATE` writers.
 ///
-/// A connection belongs to one thread at a time; open another for another thread.
+/// A connection belongs to one thread at a time; open another for another thread. Transactions of
+/// this process's connections to one file take turns through a `WriterQueue`.
 public final class Database {
     private let connection: OpaquePointer
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
+    private let writers: WriterQueue?
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
@@ -20,6 +22,7 @@ public final class Database {
             throw error
         }
         connection = handle
+        writers = WriterQueue.forFile(path)
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
@@ -74,12 +77,14 @@ public final class Database {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let outermost = transactionDepth == 0
         let savepoint = "hg_\(transactionDepth)"
-        try execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        if outermost { writers?.acquire() }
+        defer { if outermost { writers?.release() } }
+        try run(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            try execute(outermost ? "COMMIT" : "RELEASE \(savepoint)")
+            try run(outermost ? "COMMIT" : "RELEASE \(savepoint)")
             return result
         } catch {
             if outermost {
@@ -102,6 +107,12 @@ public final class Database {
                 try execute("PRAGMA user_version = \(migration.version)")
             }
         }
+    }
+
+    /// Copies what the write-ahead log holds into the database file as far as readers allow, without
+    /// waiting for or blocking anyone: for a connection that checkpoints by itself (`PRAGMA wal_autocheckpoint = 0`).
+    public func checkpointLog() {
+        sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
     }
 
     /// The schema version recorded in the file.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Runs helper programs (PostgreSQL's binaries, tmux) with `posix_spawn` and `waitpid`, never Foundation's
-/// `Process`: Foundation watches a child through a descriptor the child inherits, so a child that leaves a
-/// daemon behind (tmux's server, postgres) would keep `waitUntilExit` waiting for as long as the daemon lives.
+/// Runs other programs (PostgreSQL's binaries, tmux, the benchmark's baselines) with `posix_spawn` and
+/// `waitpid`, never Foundation's `Process`: Foundation watches a child through a descriptor the child
+/// inherits, so a child that leaves a daemon behind (tmux's server, postgres) would keep `waitUntilExit`
+/// waiting for as long as the daemon lives.
 public enum ChildProcess {
     /// Runs `arguments` (looked up in `PATH`), in `directory` when given, with stdout and stderr in
     /// `outputFile`; returns the exit status (128 + signal when killed) and the output.
