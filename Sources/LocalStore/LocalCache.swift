@@ -183,16 +183,23 @@ public final class LocalCache {
     // MARK: Sync
 
     /// Unsent events, oldest first; a row that no longer reads as an event is set aside as refused.
-    public func unsentEvents(limit: Int, at now: Date) throws -> [GateEvent] {
-        let rows = try events.query(
-            "SELECT id, payload FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL ORDER BY position LIMIT ?",
-            [.integer(Int64(limit))]
+    /// With `through`, only events queued up to that position (see `lastQueuedPosition`).
+    public func unsentEvents(limit: Int, through last: Int64 = .max, at now: Date) throws -> [GateEvent] {
+        let rows = try events.query("""
+            SELECT id, payload FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL AND position <= ?
+            ORDER BY position LIMIT ?
+            """, [.integer(last), .integer(Int64(limit))]
         ) { (id: $0.string(0), event: try? EventCoding.decode($0.string(1))) }
         for row in rows where row.event == nil {
             try events.run("UPDATE outbox SET rejected_at = ?, rejection = ? WHERE id = ?",
                              [SQLValue(now), "the queued event cannot be read", .text(row.id)])
         }
         return rows.compactMap(\.event)
+    }
+
+    /// The queue position of the newest event, sent or not; 0 for an empty queue.
+    public func lastQueuedPosition() throws -> Int64 {
+        try events.queryFirst("SELECT coalesce(max(position), 0) FROM outbox") { $0.int64(0) } ?? 0
     }
 
     /// Events waiting to be sent.
@@ -239,16 +246,23 @@ public final class LocalCache {
     /// Applies one page of the change feed in document order and moves the cursor. The page commits in
     /// slices of `slice` people, so a scan waits for one slice at most; the last slice moves the cursor.
     /// Each change is a person's whole state, so a page cut short by a crash is simply applied again.
+    /// Where the phone index exists, a phone is written only where it changed, leaving the index alone otherwise.
     public func apply(_ changes: [FeedChange], cursor: FeedCursor, slice: Int = 500) throws {
         let ordered = changes.indices.sorted {
             (changes[$0].record.document, $0) < (changes[$1].record.document, $1)
         }
+        let indexed = try hasPhoneIndex()
         var start = 0
         repeat {
             let end = min(start + slice, ordered.count)
             try database.transaction {
                 for index in ordered[start..<end] {
-                    try database.run(PersonColumns.upsert, PersonColumns.values(changes[index]))
+                    let change = changes[index]
+                    try database.run(indexed ? PersonColumns.upsertKeepingPhone : PersonColumns.upsert, PersonColumns.values(change))
+                    if indexed {
+                        try database.run("UPDATE people SET phone = ? WHERE document = ? AND phone IS NOT ?",
+                                         [SQLValue(change.record.phone), .text(change.record.document), SQLValue(change.record.phone)])
+                    }
                 }
                 if end == ordered.count { try setSetting("cursor", cursor.token) }
             }
@@ -256,10 +270,11 @@ public final class LocalCache {
         } while start < ordered.count
     }
 
-    /// Leaves checkpoints of the write-ahead log to `checkpointLog()` calls on this connection, for the
-    /// connection that applies the feed: it checkpoints between pages, outside any transaction.
-    public func checkpointBetweenPages() throws {
-        try database.execute("PRAGMA wal_autocheckpoint = 0")
+    /// Readies this connection to apply the feed: a page cache of 8 MB, which keeps the inner pages of
+    /// a city's B-tree in memory so that a change reads one page, not three; and checkpoints of the
+    /// write-ahead log left to `checkpointLog()`, called between pages, outside any transaction.
+    public func prepareForFeed() throws {
+        try database.execute("PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 0")
     }
 
     /// Moves the write-ahead log into the database file as far as readers allow, without blocking anyone.

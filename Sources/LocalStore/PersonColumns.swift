@@ -31,11 +31,15 @@ public enum PersonColumns {
     public static let insertIfMissing = "\(insert) ON CONFLICT (document) DO NOTHING"
 
     /// Writes a whole person row, replacing the shared columns of any with the same document (the
-    /// embedded store's `authority_at` stays). An update in place leaves the phone index alone when the
-    /// phone stays the same, which a delete and insert would not.
-    public static let upsert = """
+    /// embedded store's `authority_at` stays).
+    public static let upsert = upsertKeepingPhone.replacingOccurrences(
+        of: "SET name_masked = excluded.name_masked,", with: "SET name_masked = excluded.name_masked, phone = excluded.phone,")
+
+    /// `upsert`, except that an existing row keeps its phone: SQLite rewrites an index entry whenever its
+    /// column is assigned, even the same value, so the cache sets a phone apart and only when it changed.
+    public static let upsertKeepingPhone = """
         \(insert)
-        ON CONFLICT (document) DO UPDATE SET name_masked = excluded.name_masked, phone = excluded.phone,
+        ON CONFLICT (document) DO UPDATE SET name_masked = excluded.name_masked,
             colour = excluded.colour, reason = excluded.reason, colour_changed_at = excluded.colour_changed_at,
             changed_by = excluded.changed_by, nat_sampled_at = excluded.nat_sampled_at,
             nat_reported_at = excluded.nat_reported_at, nat_result = excluded.nat_result,

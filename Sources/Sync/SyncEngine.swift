@@ -6,6 +6,10 @@ import LocalStore
 /// One pass of sync: push the outbox, then pull the change feed into the cache. Its cache connection
 /// checkpoints the write-ahead log between pages, where no scan ever waits for it.
 public final class SyncEngine {
+    /// How many applied changes go into the write-ahead log between two checkpoints: each checkpoint
+    /// waits for the disk twice, so one per page would make a large pull wait mostly for the disk.
+    static let changesPerCheckpoint = 50_000
+
     let cache: LocalCache
     let central: CentralStore
     let clock: () -> Date
@@ -19,7 +23,7 @@ public final class SyncEngine {
         self.clock = clock
         self.pushBatch = pushBatch
         self.pullBatch = pullBatch
-        try? cache.checkpointBetweenPages()
+        try? cache.prepareForFeed()
     }
 
     /// Pushes every queued event, then pulls every change; each batch commits on its own, so an
@@ -50,9 +54,12 @@ public final class SyncEngine {
         return server.timeIntervalSince(sent.addingTimeInterval(back.timeIntervalSince(sent) / 2))
     }
 
+    /// Pushes what was queued when the pass began: a gate that scans faster than the store takes its
+    /// events must not keep the pass from ever pulling; the rest goes in the next pass.
     private func push(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
+        let last = try cache.lastQueuedPosition()
         while true {
-            let events = try cache.unsentEvents(limit: pushBatch, at: clock())
+            let events = try cache.unsentEvents(limit: pushBatch, through: last, at: clock())
             guard !events.isEmpty else { return }
             let receipts = try central.submit(events)
             try cache.markSent(receipts, at: clock())
@@ -79,7 +86,9 @@ public final class SyncEngine {
                 continue
             }
             try cache.apply(page.changes, cursor: page.next)
-            cache.checkpointLog()
+            if (summary.pulled + page.changes.count) / Self.changesPerCheckpoint > summary.pulled / Self.changesPerCheckpoint {
+                cache.checkpointLog()
+            }
             summary.pulled += page.changes.count
             progress(summary)
             if page.atEnd { break }

@@ -144,6 +144,19 @@ struct LocalCacheTests {
         #expect(try cache.unsentEvents(limit: 10, at: noon).map(\.kind) == [.check, .registration, .void])
     }
 
+    @Test("a pass can take only what was queued when it began: later events wait for the next")
+    func queuedThrough() throws {
+        let cache = try openCache()
+        #expect(try cache.lastQueuedPosition() == 0)
+        try cache.apply([change(1, .green)], cursor: cursor(1))
+        _ = try fever(cache)
+        let last = try cache.lastQueuedPosition()
+        try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                      registration: try #require(try cache.lastRegistration()), note: "误登记"))
+        #expect(try cache.unsentEvents(limit: 10, through: last, at: noon).map(\.kind) == [.check, .registration])
+        #expect(try cache.unsentEvents(limit: 10, at: noon).map(\.kind) == [.check, .registration, .void])
+    }
+
     @Test("a void sent but not yet back through the feed keeps showing the colour before")
     func voidSentNotPulled() throws {
         let cache = try openCache()
