@@ -270,11 +270,11 @@ public final class LocalCache {
         } while start < ordered.count
     }
 
-    /// Readies this connection to apply the feed: a page cache of 8 MB, which keeps the inner pages of
+    /// Readies this connection to apply the feed: a page cache of 6 MB, which keeps most inner pages of
     /// a city's B-tree in memory so that a change reads one page, not three; and checkpoints of the
     /// write-ahead log left to `checkpointLog()`, called between pages, outside any transaction.
     public func prepareForFeed() throws {
-        try database.execute("PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 0")
+        try database.execute("PRAGMA cache_size = -6144; PRAGMA wal_autocheckpoint = 0")
     }
 
     /// Moves the write-ahead log into the database file as far as readers allow, without blocking anyone.
