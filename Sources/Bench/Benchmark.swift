@@ -77,7 +77,8 @@ public struct Benchmark {
         return BenchReport(
             date: ISO8601DateFormatter().string(from: Date()), machine: Machine.describe(), store: central.name,
             people: people, seedSeconds: seedSeconds,
-            firstSync: FirstSyncFigures(seconds: firstSync.seconds, peoplePerSecond: Double(people) / firstSync.seconds,
+            firstSync: FirstSyncFigures(seconds: firstSync.seconds, checkpointSeconds: firstSync.checkpoint,
+                                        peoplePerSecond: Double(people) / firstSync.seconds,
                                         peakResidentBytes: firstSync.peakResidentBytes, baseline: baseline),
             verdict: VerdictFigures(scans: verdicts.summary(), rawSelect: raw.summary(), peakResidentBytes: verdictPeak),
             duringFirstSync: during, incremental: incremental, push: push,
@@ -109,7 +110,7 @@ public struct Benchmark {
         }.seconds
     }
 
-    private func measureFirstSync(into path: String) throws -> (seconds: Double, peakResidentBytes: Int) {
+    private func measureFirstSync(into path: String) throws -> (seconds: Double, checkpoint: Double, peakResidentBytes: Int) {
         removeDatabase(path)
         let cache = try LocalCache(path: path)
         let store = try central.open()
@@ -118,7 +119,8 @@ public struct Benchmark {
         guard summary.pulled >= people else {
             throw BenchError("the first sync brought \(summary.pulled) people, not \(people)")
         }
-        return (seconds, ResidentMemory.peak())
+        let checkpoint = Stopwatch.time { cache.checkpointLog() }.seconds
+        return (seconds, checkpoint, ResidentMemory.peak())
     }
 
     /// Scans against a second cache while its first sync runs on another thread, as a new console does.
@@ -146,12 +148,15 @@ public struct Benchmark {
                                  peakResidentBytes: ResidentMemory.peak())
     }
 
-    /// One sync pass of the bench console's cache, timed; `expecting` names the count it reports.
+    /// One sync pass of the bench console's cache, timed, and then the checkpoint the console's sync
+    /// thread makes after a pass, timed on its own; `expecting` names the count it reports.
     private func measureSync(_ cache: LocalCache, expecting count: KeyPath<SyncSummary, Int>) throws -> CountedFigure {
         let store = try central.open()
         ResidentMemory.resetPeak()
         let (summary, seconds) = try Stopwatch.time { try SyncEngine(cache: cache, central: store).run() }
-        return CountedFigure(count: summary[keyPath: count], seconds: seconds, peakResidentBytes: ResidentMemory.peak())
+        let checkpoint = Stopwatch.time { cache.checkpointLog() }.seconds
+        return CountedFigure(count: summary[keyPath: count], seconds: seconds, checkpointSeconds: checkpoint,
+                             peakResidentBytes: ResidentMemory.peak())
     }
 
     private func latencies(_ loop: GateLoop, _ plan: ScanPlan) throws -> Latencies {

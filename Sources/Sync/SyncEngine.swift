@@ -8,7 +8,7 @@ import LocalStore
 public final class SyncEngine {
     /// How many applied changes go into the write-ahead log between two checkpoints: each checkpoint
     /// waits for the disk twice, so one per page would make a large pull wait mostly for the disk.
-    static let changesPerCheckpoint = 50_000
+    static let changesPerCheckpoint = 250_000
 
     let cache: LocalCache
     let central: CentralStore
@@ -69,22 +69,20 @@ public final class SyncEngine {
         }
     }
 
-    /// Pulls pages until the feed's end; a store that cannot continue the cursor is synced again in full, once.
-    /// A first sync builds the phone index at the end, and until then phones are asked of the central store.
+    /// Pulls pages until the feed's end, fetching the next pages while one is applied; a store that cannot
+    /// continue the cursor is synced again in full, once. A first sync builds the phone index at the end,
+    /// and until then phones are asked of the central store. A large pull checkpoints the write-ahead log
+    /// now and then; the checkpoint after a pass is the caller's (`LocalCache.checkpointLog`), off the clock
+    /// of the changes it brought.
     private func pull(_ summary: inout SyncSummary, _ progress: (SyncSummary) -> Void) throws {
         summary.firstSync = try cache.cursor() == .start
         if summary.firstSync { try cache.deferPhoneIndex() }
+        var page = try firstPage(&summary)
+        let prefetcher = PagePrefetcher(central: central, limit: pullBatch)
+        let prefetching = !page.atEnd
+        if prefetching { prefetcher.start(after: page.next) }
+        defer { if prefetching { prefetcher.stop() } }
         while true {
-            let page: FeedPage
-            do {
-                page = try central.changes(after: try cache.cursor(), limit: pullBatch)
-            } catch FeedError.cursorNotServed where !summary.restarted {
-                try cache.restartFeed()
-                try cache.deferPhoneIndex()
-                summary.restarted = true
-                summary.firstSync = true
-                continue
-            }
             try cache.apply(page.changes, cursor: page.next)
             if (summary.pulled + page.changes.count) / Self.changesPerCheckpoint > summary.pulled / Self.changesPerCheckpoint {
                 cache.checkpointLog()
@@ -92,9 +90,22 @@ public final class SyncEngine {
             summary.pulled += page.changes.count
             progress(summary)
             if page.atEnd { break }
+            page = try prefetcher.next()
         }
         try cache.buildPhoneIndex()
-        cache.checkpointLog()
+    }
+
+    /// The first page after the cache's cursor; when the store cannot continue it, the cache starts over.
+    private func firstPage(_ summary: inout SyncSummary) throws -> FeedPage {
+        do {
+            return try central.changes(after: try cache.cursor(), limit: pullBatch)
+        } catch FeedError.cursorNotServed where !summary.restarted {
+            try cache.restartFeed()
+            try cache.deferPhoneIndex()
+            summary.restarted = true
+            summary.firstSync = true
+            return try central.changes(after: .start, limit: pullBatch)
+        }
     }
 }
 

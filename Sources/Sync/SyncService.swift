@@ -89,6 +89,7 @@ public final class SyncService: Sendable {
                     $0 = SyncStatus(online: true, lastSuccessAt: now, backlog: summary.backlog, running: false,
                                     clockSkew: summary.clockSkew, rejected: rejected)
                 }
+                local.checkpointLog()
             } catch {
                 central = nil
                 failures += 1

@@ -40,11 +40,13 @@ enum SyncCommand: Command {
         let cache = try configuration.openCache()
         let central = try configuration.openCentral()
         do {
-            return try SyncEngine(cache: cache, central: central).run { summary in
+            let summary = try SyncEngine(cache: cache, central: central).run { summary in
                 if progress && summary.pulled > 0 && summary.pulled % 100_000 == 0 {
                     FileHandle.standardError.write(Data("  pulled \(summary.pulled) changes…\n".utf8))
                 }
             }
+            cache.checkpointLog()
+            return summary
         } catch {
             throw Failure.store("sync failed: \(error); queued events stay queued")
         }
