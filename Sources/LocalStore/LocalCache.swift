@@ -136,7 +136,7 @@ public final class LocalCache {
                     INSERT INTO registrations (id, document, at, colour_before, event) VALUES (?, ?, ?, ?, ?)
                     """, [
                         .text(registration.id.uuidString), .text(document), SQLValue(registration.at),
-                        .text((registration.colour ?? .green).rawValue), .text(try EventCoding.encode(registration)),
+                        .text((registration.colour ?? .green).rawValue), .text(EventCoding.encode(registration)),
                     ])
                 try enqueue(registration)
             }
@@ -165,7 +165,7 @@ public final class LocalCache {
     private func enqueue(_ event: GateEvent) throws {
         try events.run(
             "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
-            [.text(event.id.uuidString), .text(event.kind.rawValue), .text(try EventCoding.encode(event)), SQLValue(event.at)])
+            [.text(event.id.uuidString), .text(event.kind.rawValue), .text(EventCoding.encode(event)), SQLValue(event.at)])
     }
 
     /// Passes, refusals and registrations logged since `start` (the start of today).

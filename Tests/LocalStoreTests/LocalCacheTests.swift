@@ -204,6 +204,25 @@ struct LocalCacheTests {
         #expect(try EventCoding.decode(EventCoding.encode(event)) == event)
     }
 
+    @Test("the hand-written JSON is the object Foundation's encoder makes, also for awkward text and absent fields",
+          arguments: [
+              GateEvent(id: UUID(), kind: .check, checkpointID: "CP-\"1\"\\", operatorName: "王\n\t\u{1}",
+                        at: Date(timeIntervalSince1970: 1_764_216_000.123_456), document: nil, colour: nil,
+                        decision: .refuse, reasons: [Reason(.noRecord), Reason(.natTooOld, value: 80)],
+                        readings: [], complete: true),
+              GateEvent(id: UUID(), kind: .void, checkpointID: "CP-1", operatorName: "op",
+                        at: Date(timeIntervalSince1970: 1_764_216_000), document: "HKM:H12345678",
+                        readings: [Temperature(tenths: 385), Temperature(tenths: 360)], voids: UUID(), note: "误登记 / 已复核"),
+          ])
+    func eventJSONMatchesFoundation(_ event: GateEvent) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        let foundation = try JSONSerialization.jsonObject(with: encoder.encode(event)) as? NSDictionary
+        let ours = try JSONSerialization.jsonObject(with: Data(EventCoding.encode(event).utf8)) as? NSDictionary
+        #expect(ours != nil && ours == foundation)
+        #expect(try EventCoding.decode(EventCoding.encode(event)) == event)
+    }
+
     @Test("a refused event leaves the queue for the dead-letter list, and can be put back")
     func refused() throws {
         let cache = try openCache()

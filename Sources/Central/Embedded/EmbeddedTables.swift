@@ -36,7 +36,7 @@ struct EmbeddedTables: CentralTables {
             """, [
                 .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
                 SQLValue(event.document), SQLValue(event.at), SQLValue(receivedAt),
-                .text(try EventCoding.encode(event)), SQLValue(colourBefore?.rawValue),
+                .text(EventCoding.encode(event)), SQLValue(colourBefore?.rawValue),
             ])
     }
 

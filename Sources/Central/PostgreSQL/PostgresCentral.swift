@@ -130,7 +130,7 @@ public final class PostgresCentral: CentralStore {
             """, [
                 .text(event.id.uuidString), .text(event.kind.rawValue), .text(event.checkpointID),
                 PostgresValue(event.document), .integer(SQLValue.milliseconds(event.at)),
-                .text(try EventCoding.encode(event)), PostgresValue(event.voids?.uuidString),
+                .text(EventCoding.encode(event)), PostgresValue(event.voids?.uuidString),
             ])
         let receipt = inserted.rowCount > 0 ? inserted
             : try connection.query("SELECT received_at FROM events WHERE id = $1::uuid", [.text(event.id.uuidString)])
