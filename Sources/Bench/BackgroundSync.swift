@@ -3,7 +3,8 @@ import LocalStore
 import Synchronization
 import Sync
 
-/// A first sync on a thread of its own, opening its own cache and central connections as the console's sync does.
+/// A first sync on a thread of its own, at the console's sync priority, opening its own cache and central
+/// connections as the console's sync does.
 final class BackgroundSync: Sendable {
     private let cachePath: String
     private let central: BenchCentral
@@ -17,6 +18,7 @@ final class BackgroundSync: Sendable {
 
     func start() {
         Thread.detachNewThread { [self] in
+            BackgroundPriority.lowerCurrentThread()
             let start = Stopwatch.now()
             var failure: String?
             do {

@@ -22,6 +22,7 @@ final class PagePrefetcher: @unchecked Sendable {
     /// Starts fetching the pages after `cursor`, until the feed's end or an error.
     func start(after cursor: FeedCursor) {
         Thread.detachNewThread { [self] in
+            BackgroundPriority.lowerCurrentThread()
             fetch(from: cursor)
             finished.signal()
         }

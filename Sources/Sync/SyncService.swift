@@ -36,7 +36,10 @@ public final class SyncService: Sendable {
 
     /// Starts the background thread.
     public func start() {
-        let thread = Thread { [self] in loop() }
+        let thread = Thread { [self] in
+            BackgroundPriority.lowerCurrentThread()
+            loop()
+        }
         thread.name = "healthgate-sync"
         thread.start()
     }
