@@ -88,6 +88,27 @@ struct CentralContractTests {
         #expect(try store.person(document: "11010519491231002X")?.colour == .yellow)
     }
 
+    @Test("a batch mixing an event sent before, new events and awkward text stores each once, receipts in order",
+          arguments: CentralFixture.all)
+    func mixedBatch(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        _ = try store.importCodes([code("11010519491231002X", .green), code("110105195001010015", .green)])
+        let sent = registration("11010519491231002X", before: .green)
+        let earlier = try store.submit([sent])
+        let check = GateEvent.check(id: UUID(), at: monday, checkpoint: checkpoint, operatorName: "王 \"班长\" \\ 1",
+                                    document: nil, colour: .unknown, verdict: Verdict(decision: .refuse, reasons: [Reason(.noRecord)]),
+                                    readings: [], complete: true)
+        let batch = [check, sent, registration("110105195001010015", before: .green)]
+        let receipts = try store.submit(batch)
+        #expect(receipts.map(\.eventID) == batch.map(\.id))
+        #expect(receipts.allSatisfy { $0.receivedAt != nil && $0.rejection == nil })
+        #expect(receipts[1] == earlier[0], "the event sent before keeps its first receipt")
+        let stored = try store.events(limit: 10).map(\.event)
+        #expect(stored.count == 3)
+        #expect(stored.first { $0.id == check.id } == check)
+        #expect(try store.person(document: "110105195001010015")?.colour == .yellow)
+    }
+
     @Test("a registration turns green yellow and publishes it; yellow and red stay", arguments: CentralFixture.all)
     func registrationRule(_ fixture: CentralFixture) throws {
         let store = try fixture.make(folder)

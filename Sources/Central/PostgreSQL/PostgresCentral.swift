@@ -108,7 +108,47 @@ public final class PostgresCentral: CentralStore {
     /// Inserts each event once; the store's trigger applies registrations and voids, and stamps the
     /// receipt with the server's clock. An event the store refuses for good (another checkpoint's, or
     /// data it cannot take) is answered with its rejection and does not hold back the others.
+    /// The batch goes in as one statement; when the store refuses it, one event spoils it, and the
+    /// events go in one by one to find which.
     public func submit(_ events: [GateEvent]) throws -> [EventReceipt] {
+        guard !events.isEmpty else { return [] }
+        do {
+            return try connection.transaction { try insertAll(events) }
+        } catch let error as PostgresError where error.isPermanent {
+            return try submitOneByOne(events)
+        }
+    }
+
+    private func insertAll(_ events: [GateEvent]) throws -> [EventReceipt] {
+        let ids = PostgresValue.array(events.map { $0.id.uuidString })
+        let inserted = try connection.query("""
+            INSERT INTO events (id, kind, checkpoint, document, at, payload, voids)
+            SELECT id, kind, checkpoint, document, at, payload, voids
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::uuid[])
+                WITH ORDINALITY AS batch (id, kind, checkpoint, document, at, payload, voids, position)
+            ORDER BY position
+            ON CONFLICT (id) DO NOTHING RETURNING id::text, received_at
+            """, [
+                ids, .array(events.map(\.kind.rawValue)), .array(events.map(\.checkpointID)), .array(events.map(\.document)),
+                .array(events.map { String(SQLValue.milliseconds($0.at)) }), .array(events.map(EventCoding.encode)),
+                .array(events.map { $0.voids?.uuidString }),
+            ])
+        var received: [String: Int64] = [:]
+        for row in 0..<inserted.rowCount { received[try inserted.string(row, 0)] = try inserted.int64(row, 1) }
+        if received.count < Set(events.map(\.id)).count {
+            let earlier = try connection.query(
+                "SELECT id::text, received_at FROM events WHERE id = ANY($1::uuid[])", [ids])
+            for row in 0..<earlier.rowCount { received[try earlier.string(row, 0)] = try earlier.int64(row, 1) }
+        }
+        return events.map { event in
+            guard let at = received[event.id.uuidString.lowercased()] else {
+                return EventReceipt(eventID: event.id, rejection: "event \(event.id) was refused: it belongs to another checkpoint")
+            }
+            return EventReceipt(eventID: event.id, receivedAt: Date(timeIntervalSince1970: Double(at) / 1000))
+        }
+    }
+
+    private func submitOneByOne(_ events: [GateEvent]) throws -> [EventReceipt] {
         try connection.transaction {
             try events.map { event in
                 do {

@@ -24,6 +24,15 @@ public enum PostgresValue: Equatable, Sendable, ExpressibleByStringLiteral, Expr
     public init(_ value: Bool?) { self = value.map(PostgresValue.bool) ?? .null }
     public init(_ value: Date?) { self = value.map(PostgresValue.date) ?? .null }
 
+    /// A one-dimensional array in PostgreSQL's text form, each element quoted; nil elements are NULL.
+    /// The statement casts it (`$1::uuid[]`).
+    public static func array(_ items: [String?]) -> PostgresValue {
+        .text("{" + items.map { item in
+            guard let item else { return "NULL" }
+            return "\"" + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}")
+    }
+
     /// The text PostgreSQL parses, or nil for NULL.
     var text: String? {
         switch self {
