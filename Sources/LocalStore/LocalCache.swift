@@ -252,16 +252,17 @@ public final class LocalCache {
             (changes[$0].record.document, $0) < (changes[$1].record.document, $1)
         }
         let indexed = try hasPhoneIndex()
+        let upsert = try database.statement(indexed ? PersonColumns.upsertKeepingPhone : PersonColumns.upsert)
+        let phone = try database.statement("UPDATE people SET phone = ? WHERE document = ? AND phone IS NOT ?")
         var start = 0
         repeat {
             let end = min(start + slice, ordered.count)
             try database.transaction {
                 for index in ordered[start..<end] {
                     let change = changes[index]
-                    try database.run(indexed ? PersonColumns.upsertKeepingPhone : PersonColumns.upsert, PersonColumns.values(change))
+                    try upsert.run(PersonColumns.values(change))
                     if indexed {
-                        try database.run("UPDATE people SET phone = ? WHERE document = ? AND phone IS NOT ?",
-                                         [SQLValue(change.record.phone), .text(change.record.document), SQLValue(change.record.phone)])
+                        try phone.run([SQLValue(change.record.phone), .text(change.record.document), SQLValue(change.record.phone)])
                     }
                 }
                 if end == ordered.count { try setSetting("cursor", cursor.token) }

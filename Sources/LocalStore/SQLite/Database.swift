@@ -120,6 +120,11 @@ public final class Database {
         try queryFirst("PRAGMA user_version") { $0.int(0) } ?? 0
     }
 
+    /// The cached prepared statement for `sql`, for a loop that runs it many times (see `Statement.run`).
+    public func statement(_ sql: String) throws -> Statement {
+        try prepared(sql)
+    }
+
     private func prepared(_ sql: String) throws -> Statement {
         if let statement = statements[sql] { return statement }
         let statement = try Statement(sql: sql, connection: connection)

@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A prepared statement, reset and rebound for each use.
-final class Statement {
+public final class Statement {
     let handle: OpaquePointer
     private let connection: OpaquePointer
 
@@ -46,4 +46,11 @@ final class Statement {
     }
 
     func finish() { sqlite3_reset(handle) }
+
+    /// Runs the statement once with `arguments`, for a loop that runs it many times.
+    public func run(_ arguments: [SQLValue]) throws {
+        try bind(arguments)
+        defer { finish() }
+        while try step() {}
+    }
 }
