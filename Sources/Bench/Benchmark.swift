@@ -49,9 +49,9 @@ public struct Benchmark {
         try cache.saveCheckpoint(Self.checkpoint)
         let plan = ScanPlan(region: region, count: scans)
         ResidentMemory.resetPeak()
-        var verdicts = try latencies(GateLoop(cache: cache, checkpoint: Self.checkpoint), plan)
+        let verdicts = try latencies(GateLoop(cache: cache, checkpoint: Self.checkpoint), plan)
         let verdictPeak = ResidentMemory.peak()
-        var raw = try RawSelect.latencies(path: cachePath, plan: plan)
+        let raw = try RawSelect.latencies(path: cachePath, plan: plan)
 
         progress("lookups while another cache makes its first sync…")
         let during = try measureDuringFirstSync(region)
@@ -134,7 +134,7 @@ public struct Benchmark {
         let sync = BackgroundSync(cachePath: path, central: central)
         ResidentMemory.resetPeak()
         sync.start()
-        var latencies = Latencies(capacity: scans)
+        var latencies = Latencies()
         var found = 0
         let keys = ScanPlan(region: region, count: Int.max).makeIterator()
         while !sync.isFinished, let key = keys.next() {
@@ -160,7 +160,7 @@ public struct Benchmark {
     }
 
     private func latencies(_ loop: GateLoop, _ plan: ScanPlan) throws -> Latencies {
-        var latencies = Latencies(capacity: plan.count)
+        var latencies = Latencies()
         for key in plan {
             let start = Stopwatch.now()
             try loop.scan(key, at: Date())

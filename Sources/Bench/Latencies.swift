@@ -1,32 +1,37 @@
-/// Durations of many repetitions of one operation, read back as percentiles.
+import Foundation
+
+/// Durations of many repetitions of one operation, counted in buckets 1% wide (from 100 ns up), so
+/// that a run of any length takes the same few kilobytes; read back as percentiles.
 public struct Latencies: Sendable {
-    private var nanoseconds: [UInt64] = []
-    private var sorted = true
+    private static let floor = 100.0
+    private static let ratio = log(1.01)
+    private static let bucketCount = 2400
+    private var counts = [Int](repeating: 0, count: bucketCount)
+    public private(set) var count = 0
 
-    public init(capacity: Int = 0) {
-        nanoseconds.reserveCapacity(capacity)
+    public init() {}
+
+    public mutating func add(_ nanoseconds: UInt64) {
+        let bucket = Int((log(max(Double(nanoseconds), Self.floor) / Self.floor) / Self.ratio).rounded(.down))
+        counts[min(bucket, Self.bucketCount - 1)] += 1
+        count += 1
     }
 
-    public var count: Int { nanoseconds.count }
-
-    public mutating func add(_ duration: UInt64) {
-        if let last = nanoseconds.last, duration < last { sorted = false }
-        nanoseconds.append(duration)
-    }
-
-    /// The duration that `fraction` (0...1) of the repetitions did not exceed, in milliseconds (nearest rank).
-    public mutating func percentile(_ fraction: Double) -> Double {
-        guard !nanoseconds.isEmpty else { return 0 }
-        if !sorted {
-            nanoseconds.sort()
-            sorted = true
+    /// The duration that `fraction` (0...1) of the repetitions did not exceed, in milliseconds: the
+    /// upper edge of the bucket holding that rank, so at most 1% above the true figure.
+    public func percentile(_ fraction: Double) -> Double {
+        guard count > 0 else { return 0 }
+        let rank = max(Int((fraction * Double(count)).rounded(.up)), 1)
+        var seen = 0
+        for (bucket, number) in counts.enumerated() {
+            seen += number
+            if seen >= rank { return Self.floor * exp(Double(bucket + 1) * Self.ratio) / 1_000_000 }
         }
-        let rank = Int((fraction * Double(nanoseconds.count)).rounded(.up))
-        return Double(nanoseconds[min(max(rank, 1), nanoseconds.count) - 1]) / 1_000_000
+        return 0
     }
 
     /// p50, p99 and p99.9 in milliseconds.
-    public mutating func summary() -> LatencySummary {
+    public func summary() -> LatencySummary {
         LatencySummary(count: count, p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999))
     }
 }

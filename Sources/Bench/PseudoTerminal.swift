@@ -19,6 +19,6 @@ enum PseudoTerminal {
             close(master)
             throw BenchError("cold start: cannot set up a pseudo-terminal (\(String(cString: strerror(errno))))")
         }
-        return (master, String(cString: path))
+        return (master, String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 }

@@ -15,7 +15,7 @@ enum RawSelect {
         guard sqlite3_prepare_v2(handle, "SELECT \(PersonColumns.list) FROM people WHERE document = ?", -1, &statement, nil) == SQLITE_OK
         else { throw BenchError("raw select: \(String(cString: sqlite3_errmsg(handle)))") }
         defer { sqlite3_finalize(statement) }
-        var latencies = Latencies(capacity: plan.count)
+        var latencies = Latencies()
         var checksum = 0
         for key in plan {
             let start = Stopwatch.now()
