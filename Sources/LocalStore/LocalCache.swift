@@ -278,9 +278,11 @@ public final class LocalCache {
         try database.execute("PRAGMA cache_size = -6144; PRAGMA wal_autocheckpoint = 0")
     }
 
-    /// Moves the write-ahead log into the database file as far as readers allow, without blocking anyone.
+    /// Moves both files' write-ahead logs into the database files as far as readers allow, without
+    /// blocking anyone: the sync thread does it after each pass, so a scan seldom has to.
     public func checkpointLog() {
         database.checkpointLog()
+        events.checkpointLog()
     }
 
     /// Forgets the central store's people and the cursor, keeping everything this console saw and its
