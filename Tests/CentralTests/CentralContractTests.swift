@@ -198,6 +198,63 @@ struct CentralContractTests {
         #expect(try store.person(document: "11010519491231002X")?.nat == newer)
     }
 
+    @Test("a file naming a document twice applies its rows in order: the last wins, an older one is stale",
+          arguments: CentralFixture.all)
+    func duplicateCodes(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        let file = [
+            code("11010519491231002X", .green), code("110105195001010015", .yellow),
+            code("11010519491231002X", .red, at: monday.addingTimeInterval(60)),
+            code("11010519491231002X", .yellow, at: monday.addingTimeInterval(-60)),
+            code("110105195001010015", .yellow), code("110105195001010015", .green),
+        ]
+        #expect(try store.importCodes(file) == ImportSummary(changed: 4, unchanged: 1, stale: 1))
+        #expect(try store.person(document: "11010519491231002X")?.colour == .red)
+        #expect(try store.person(document: "110105195001010015")?.colour == .green)
+        #expect(try store.importCodes(file) == ImportSummary(changed: 2, unchanged: 2, stale: 2),
+                "each row counts against the state the row before it left")
+        #expect(try store.person(document: "110105195001010015")?.colour == .green)
+    }
+
+    @Test("a registration applies on top of each row of a file older than it; a void restores the last row's colour",
+          arguments: CentralFixture.all)
+    func registrationUnderDuplicateCodes(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        _ = try store.importCodes([code("11010519491231002X", .green), code("110105195001010015", .green)])
+        let first = registration("11010519491231002X", before: .green)
+        let second = registration("110105195001010015", before: .green)
+        _ = try store.submit([first, second])
+        #expect(try store.importCodes([
+            code("11010519491231002X", .red, at: monday.addingTimeInterval(60)),
+            code("11010519491231002X", .green, at: monday.addingTimeInterval(120)),
+            code("110105195001010015", .green, at: monday.addingTimeInterval(60)),
+            code("110105195001010015", .red, at: monday.addingTimeInterval(120)),
+        ]) == ImportSummary(changed: 3, unchanged: 1))
+        #expect(try store.person(document: "11010519491231002X")?.colour == .yellow)
+        #expect(try store.person(document: "11010519491231002X")?.reason == "检查点体温异常登记")
+        #expect(try store.person(document: "110105195001010015")?.colour == .red)
+        _ = try store.submit([GateEvent.void(id: UUID(), at: monday.addingTimeInterval(10_800), checkpoint: checkpoint,
+                                             operatorName: "王", registration: first, note: "误登记")])
+        #expect(try store.person(document: "11010519491231002X")?.colour == .green, "the colour the last row set")
+    }
+
+    @Test("tests naming a person twice in one file apply in order; each row of an unknown person is counted",
+          arguments: CentralFixture.all)
+    func duplicateTests(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        _ = try store.importCodes([code("11010519491231002X", .green)])
+        let pending = NATResult(sampledAt: monday, reportedAt: nil, outcome: .pending, institution: "甲医院")
+        let reported = NATResult(sampledAt: monday, reportedAt: monday.addingTimeInterval(3600), outcome: .negative,
+                                 institution: "甲医院")
+        let corrected = NATResult(sampledAt: monday, reportedAt: monday.addingTimeInterval(7200), outcome: .positive,
+                                  institution: "甲医院")
+        let summary = try store.importNAT([pending, reported, pending, reported, corrected].map {
+            NATRow(document: "11010519491231002X", nat: $0)
+        } + [NATRow(document: "110105195001010015", nat: pending), NATRow(document: "110105195001010015", nat: reported)])
+        #expect(summary == ImportSummary(changed: 3, unchanged: 1, stale: 1, unknownPeople: 2))
+        #expect(try store.person(document: "11010519491231002X")?.nat == corrected)
+    }
+
     @Test("a phone finds the whole family; a checkpoint is stored with its rules", arguments: CentralFixture.all)
     func phoneAndCheckpoint(_ fixture: CentralFixture) throws {
         let store = try fixture.make(folder)
