@@ -34,8 +34,6 @@ enum BenchCommand: Command {
         let report: BenchReport
         do {
             report = try benchmark.run()
-        } catch let error as BenchError {
-            throw Failure.store("bench: \(error)")
         } catch {
             throw Failure.store("bench: \(error)")
         }
