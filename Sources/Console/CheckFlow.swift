@@ -12,8 +12,11 @@ extension ConsoleState {
         if ReadingInput.looksLikeReading(text) { return take(reading: text) }
         switch ScanInput.classify(text, today: today) {
         case .invalid(let problem):
-            notice = .rejectedScan(problem, input: Masking.document(Normalization.document(text)))
+            notice = .rejectedScan(problem, input: Masking.scanned(text))
             return []
+        case .code(let code):
+            notice = nil
+            return closeCheck() + [.verify(code, at: now)]
         case let scan:
             notice = nil
             return closeCheck() + [.lookup(scan)]
@@ -78,7 +81,7 @@ extension ConsoleState {
             sex = document.sex
             age = document.age(on: today)
         }
-        let opened = ScreenCheck(document: record.document, record: record, sex: sex, age: age,
+        let opened = ScreenCheck(document: record.document.isEmpty ? nil : record.document, record: record, sex: sex, age: age,
                                  colour: record.colour, verdict: judge(record, readings: []))
         check = opened
         return opened.isFinal(under: rules.temperature) ? logCheck(complete: true) : []

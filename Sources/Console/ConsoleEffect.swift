@@ -4,6 +4,8 @@ import HealthCode
 /// Work the reducer asks the runtime to do through the `GateService`; results come back as events.
 public enum ConsoleEffect: Equatable, Sendable {
     case lookup(ScanInput)
+    /// Verify a scanned dynamic code as of `at` against the synced trust list, then look its holder up.
+    case verify(SignedCode, at: Date)
     /// Log a finished (or abandoned) check, with its abnormal registration if it made one.
     case record(CheckLog)
     case loadLastRegistration

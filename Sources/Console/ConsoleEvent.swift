@@ -10,6 +10,9 @@ public enum ConsoleEvent: Equatable, Sendable {
     case resize(Size)
     /// The people a scan found (effect `.lookup`).
     case lookedUp(ScanInput, [PersonRecord])
+    /// A dynamic code's check (effect `.verify`) and, once verified, the record to judge its holder by,
+    /// and whether the cache had the holder.
+    case codeChecked(CodeCheck, record: PersonRecord?, cached: Bool)
     /// This console's latest registration, with the person it concerns when the cache has them.
     case lastRegistration(GateEvent?, person: PersonRecord?)
     /// A registration was voided; `person` is the person as the cache now has them.

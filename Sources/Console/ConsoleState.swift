@@ -29,8 +29,9 @@ public struct ConsoleState: Equatable, Sendable {
     var lastSyncPoll: Date?
     var lastCountsPoll: Date?
 
-    /// The most characters the scan field or a correction note takes.
-    static let inputLimit = 64
+    /// The most characters the scan field or a correction note takes: more than a dynamic code has, so
+    /// that an over-long scan is refused as such rather than cut to fit.
+    static let inputLimit = 256
     /// How many recent checks are kept for the panel.
     static let recentLimit = 100
     /// How many refused events F3 reads; the overlay says how many of the rest it leaves out.

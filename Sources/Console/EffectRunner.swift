@@ -25,6 +25,8 @@ final class EffectRunner {
         switch effect {
         case .lookup(let input):
             return attempt(.lookup) { [.lookedUp(input, try service.lookup(input))] }
+        case .verify(let code, let at):
+            return attempt(.lookup) { [try verify(code, at: at)] }
         case .record(let log):
             let (check, registration) = events(for: log)
             do {
@@ -69,6 +71,22 @@ final class EffectRunner {
                                                   operatorName: operatorName, document: document,
                                                   colourBefore: log.colour, readings: log.readings)
         return (check, registration)
+    }
+
+    /// A dynamic code checked against the trust list as of `at`; a verified one with the record to judge
+    /// its holder by: the cache's merged with the code, or the code's colour alone when the cache has no one.
+    private func verify(_ code: SignedCode, at: Date) throws -> ConsoleEvent {
+        let check = checkpoint.rules.verify(code, trust: try service.codeTrust(), at: at)
+        guard case .verified(let verified) = check else { return .codeChecked(check, record: nil, cached: false) }
+        var cached: PersonRecord?
+        var unsent = false
+        if let holder = verified.holder,
+           case .document(let document) = ScanInput.classify(holder, today: CivilDate(at, in: timeZone)) {
+            cached = try service.lookup(.document(document)).first
+            unsent = try cached != nil && service.hasUnsentRegistration(document: holder)
+        }
+        return .codeChecked(check, record: verified.record(cached: cached, unsentRegistration: unsent),
+                            cached: cached != nil)
     }
 
     /// The person a registration concerns, as the cache has them now; nil when not found or on error.

@@ -20,6 +20,10 @@ public protocol GateService: AnyObject {
     func todayCounts(at now: Date) throws -> TodayCounts
     /// The dead-letter list: at most `limit` events the central store refused for good, newest first.
     func rejectedEvents(limit: Int) throws -> [RejectedEvent]
+    /// The trust list and the clock skew as of the last sync, to verify dynamic codes offline.
+    func codeTrust() throws -> CodeTrust
+    /// Whether this console holds a registration of `document` that the central store has not received yet.
+    func hasUnsentRegistration(document: String) throws -> Bool
     /// The latest sync status; never blocks.
     func syncStatus() -> SyncStatus
 }

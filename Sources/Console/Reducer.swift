@@ -23,6 +23,8 @@ extension ConsoleState {
             return []
         case .lookedUp(let input, let people):
             return found(people, for: input)
+        case .codeChecked(let check, let record, let cached):
+            return found(check, record: record, cached: cached)
         case .lastRegistration(let registration, let person):
             beginCorrection(registration, person: person)
             return []

@@ -26,10 +26,9 @@ extension Painter {
         let role = check.colour.blockRole
         grid.fill(row: layout.bodyTop, col: 0, rows: layout.blockRows, cols: layout.mainCols, style: CellStyle(role))
         let symbol = check.colour.symbol
-        var rows = [
-            "\(symbol)  \(strings.colour(check.colour))  \(symbol)",
-            strings.decision(check.verdict.decision),
-        ]
+        var title = "\(symbol)  \(strings.colour(check.colour))  \(symbol)"
+        if case .refused(let reason) = check.code { title = strings.reason(Reason(reason), rules: state.rules) }
+        var rows = [title, strings.decision(check.verdict.decision)]
         if check.offline { rows.append(strings.text("sync.offline")) }
         if check.awaitsConfirmation { rows.append(strings.text("result.confirm")) }
         let top = layout.bodyTop + max(0, (layout.blockRows - rows.count * 2 + 1) / 2)
@@ -56,6 +55,12 @@ extension Painter {
         if check.logged && !check.complete { lines.append([(strings.text("result.incomplete"), label)]) }
         if check.offline { lines.append([(strings.text("result.offline"), CellStyle(.warning, bold: true))]) }
         lines.append(person(check))
+        if case .verified(let issuer, let foreign) = check.code {
+            lines.append([
+                (strings.text(foreign ? "code.foreign" : "code.signed"), foreign ? CellStyle(.warning, bold: true) : CellStyle(bold: true)),
+                (strings.text("code.issuer", ["issuer": issuer]), CellStyle(.dim)),
+            ])
+        }
         guard let record = check.record else { return lines }
         if record.colour != .green && !record.reason.isEmpty {
             lines.append([(strings.text("label.authority_reason", ["reason": record.reason]), label)])
@@ -68,7 +73,7 @@ extension Painter {
     /// Masked name, sex, age and masked document: enough to notice a code shown by the wrong person.
     private func person(_ check: ScreenCheck) -> [(String, CellStyle)] {
         var line: [(String, CellStyle)] = []
-        if let record = check.record {
+        if let record = check.record, !record.nameMasked.isEmpty {
             line.append((strings.text("label.name"), CellStyle(.dim)))
             line.append((Masking.name(record.nameMasked), CellStyle(bold: true)))
         }

@@ -23,6 +23,8 @@ struct ScreenCheck: Equatable, Sendable {
     var complete = true
     /// This person's registration was voided while on screen.
     var voided = false
+    /// Set when the person showed a dynamic code: refused, or who issued it.
+    var code: CodeMark?
 
     /// Closed and handed to the store (whether or not the store has confirmed it yet).
     var closed: Bool { sent != nil }
@@ -53,6 +55,15 @@ struct ScreenCheck: Equatable, Sendable {
         CheckLog(at: now, document: document, colour: record?.colour ?? .unknown, verdict: verdict,
                  readings: readings, complete: complete)
     }
+}
+
+/// What a dynamic code said about the check on screen.
+enum CodeMark: Equatable, Sendable {
+    /// The code was refused for this reason: no person is identified.
+    case refused(Reason.Code)
+    /// Verified, from `issuer`; `foreign` when the holder is not in this cache (外地码), so the code's
+    /// colour alone is judged.
+    case verified(issuer: String, foreign: Bool)
 }
 
 /// One line of the recent-checks panel.

@@ -16,11 +16,14 @@ public struct CheckpointRules: Codable, Equatable, Sendable {
     public var passingColours: Set<CodeColour> = [.green]
     /// How old the last sync may be before verdicts say the data are out of date; nil for no limit.
     public var maxDataAgeMinutes: Int? = 60
+    /// The oldest dynamic code accepted, in seconds since it was generated: older is likely a screenshot.
+    public var maxCodeAgeSeconds = 60
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case feverThreshold, temperature, maxNATAgeHours, natAgeFrom, acceptPending, passingColours, maxDataAgeMinutes
+        case maxCodeAgeSeconds
     }
 
     public init(from decoder: Decoder) throws {
@@ -34,6 +37,7 @@ public struct CheckpointRules: Codable, Equatable, Sendable {
         passingColours = try values.decodeIfPresent(Set<CodeColour>.self, forKey: .passingColours) ?? defaults.passingColours
         maxDataAgeMinutes = values.contains(.maxDataAgeMinutes)
             ? try values.decodeIfPresent(Int.self, forKey: .maxDataAgeMinutes) : defaults.maxDataAgeMinutes
+        maxCodeAgeSeconds = try values.decodeIfPresent(Int.self, forKey: .maxCodeAgeSeconds) ?? defaults.maxCodeAgeSeconds
     }
 
     /// Writes every rule, a missing limit as null, so that "no limit" survives a round trip.
@@ -46,6 +50,7 @@ public struct CheckpointRules: Codable, Equatable, Sendable {
         try values.encode(acceptPending, forKey: .acceptPending)
         try values.encode(passingColours, forKey: .passingColours)
         try values.encode(maxDataAgeMinutes, forKey: .maxDataAgeMinutes)
+        try values.encode(maxCodeAgeSeconds, forKey: .maxCodeAgeSeconds)
     }
 }
 

@@ -21,6 +21,13 @@ public enum Masking {
         return String(chars.prefix(4)) + String(repeating: "*", count: chars.count - 8) + String(chars.suffix(4))
     }
 
+    /// A rejected scan as it may be shown: a document masked; a dynamic code, which holds no ID number but
+    /// is long, cut to its start.
+    public static func scanned(_ text: String) -> String {
+        if SignedCode.isCode(text) { return text.count > 12 ? String(text.prefix(12)) + "…" : text }
+        return document(Normalization.document(text))
+    }
+
     /// 138****5678.
     public static func phone(_ phone: String) -> String {
         let chars = Array(phone)

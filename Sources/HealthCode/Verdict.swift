@@ -35,6 +35,14 @@ public struct Reason: Equatable, Codable, Sendable {
         case fever = "fever"
         case feverConfirmed = "fever_confirmed"
         case dataStale = "data_stale"
+        /// A dynamic code whose issuer or key is not (or no longer) on the trust list.
+        case codeUntrusted = "code_untrusted"
+        /// A dynamic code whose signature does not match: altered or forged.
+        case codeForged = "code_forged"
+        /// A dynamic code older than the checkpoint allows: likely a screenshot.
+        case codeExpired = "code_expired"
+        /// A dynamic code dated ahead of the central store's clock.
+        case codeFuture = "code_future"
     }
 
     public var code: Code

@@ -9,8 +9,8 @@ enum CheckCommand: Command {
     static let help = """
         usage: healthgate check DOC [--temp T]... [--json] [--confirm]
 
-        Looks DOC up (a resident ID, HKM:/TW:/PP: document, or a proxy applicant's phone with
-        exactly one person), judges it against this checkpoint's rules with the readings given,
+        Looks DOC up (a resident ID, HKM:/TW:/PP: document, a proxy applicant's phone with
+        exactly one person, or a dynamic code HG1:… verified against the synced trust list), judges it against this checkpoint's rules with the readings given,
         and records the check in the scan log and outbox, as the console does. Two abnormal
         --temp readings make an abnormal registration (异常登记): a green code turns yellow.
         A miss in the local cache is asked of the central store.
@@ -43,11 +43,23 @@ enum CheckCommand: Command {
         }
         let cache = try configuration.openCache()
         let checkpoint = try configuration.checkpoint(in: cache)
-        let record: PersonRecord?
-        let document: String
+        var record: PersonRecord?
+        var document: String?
+        var code: CheckReport.Code?
         switch ScanInput.classify(query, today: today) {
         case .invalid(let problem):
             throw Failure.invalid(strings.problem(problem))
+        case .code(let scanned):
+            switch checkpoint.rules.verify(scanned, trust: try cache.codeTrust(), at: now) {
+            case .refused(let reason):
+                code = CheckReport.Code(issuer: scanned.issuer, foreign: false, refused: reason)
+            case .verified(let verified):
+                let cached = try verified.holder.flatMap { try cache.person(document: $0) ?? centralPerson($0, configuration, cache) }
+                let unsent = try cached != nil && cache.hasUnsentRegistration(document: verified.holder ?? "")
+                record = verified.record(cached: cached, unsentRegistration: unsent)
+                document = verified.holder
+                code = CheckReport.Code(issuer: verified.issuer, foreign: cached == nil, refused: nil)
+            }
         case .document(let parsed):
             document = parsed.key
             record = try cache.person(document: parsed.key) ?? centralPerson(parsed.key, configuration, cache)
@@ -63,16 +75,17 @@ enum CheckCommand: Command {
             record = person
         }
         let dataAge = try cache.lastSyncAt().map { now.timeIntervalSince($0) }
-        let verdict = checkpoint.rules.judge(record, readings: readings, at: now, dataAge: dataAge)
+        let verdict = code?.refused.map { Verdict(decision: .refuse, reasons: [Reason($0)]) }
+            ?? checkpoint.rules.judge(record, readings: readings, at: now, dataAge: dataAge)
         let scanned = record?.colour ?? .unknown
         let colour = verdict.registers ? Registration.colour(after: scanned) : scanned
         let check = GateEvent.check(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
             colour: scanned, verdict: verdict, readings: readings,
             complete: verdict.decision == .refuse || verdict.decision == .pass && (!verdict.needsConfirmation || confirmed))
-        let registration = verdict.registers ? GateEvent.registration(
+        let registration = verdict.registers ? document.map { document in GateEvent.registration(
             id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
-            colourBefore: scanned, readings: readings) : nil
+            colourBefore: scanned, readings: readings) } : nil
         do {
             try cache.record(check: check, registration: registration)
         } catch {
@@ -80,7 +93,7 @@ enum CheckCommand: Command {
         }
         let report = CheckReport(record: record, document: document, colour: colour, verdict: verdict,
                                  readings: readings, registered: registration != nil, now: now, today: today,
-                                 rules: checkpoint.rules)
+                                 rules: checkpoint.rules, code: code)
         print(json ? try report.json(strings) : report.text(strings))
         return verdict.decision == .pass && (!verdict.needsConfirmation || confirmed) ? 0 : 1
     }

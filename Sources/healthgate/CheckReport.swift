@@ -5,7 +5,8 @@ import HealthCode
 /// What `healthgate check` prints, as text or JSON; names and documents masked.
 struct CheckReport {
     let record: PersonRecord?
-    let document: String
+    /// Nil for a dynamic code refused, or from a region whose holders cannot be named here.
+    let document: String?
     let colour: CodeColour
     let verdict: Verdict
     let readings: [Temperature]
@@ -13,8 +14,18 @@ struct CheckReport {
     let now: Date
     let today: CivilDate
     let rules: CheckpointRules
+    let code: Code?
 
-    private var parsedDocument: Document? { try? Document.parse(document, today: today).get() }
+    /// What a dynamic code said: who issued it, whether its holder is from another region (外地码), and
+    /// why it was refused.
+    struct Code: Encodable {
+        let issuer: String
+        let foreign: Bool
+        let refused: Reason.Code?
+    }
+
+    private var parsedDocument: Document? { document.flatMap { try? Document.parse($0, today: today).get() } }
+    private var maskedDocument: String? { document.map(Masking.document) }
 
     func text(_ strings: Strings) -> String {
         var lines = [
@@ -22,8 +33,11 @@ struct CheckReport {
             "verdict:  \(verdict.decision.rawValue) (\(strings.decision(verdict.decision)))",
         ]
         for reason in verdict.reasons { lines.append("reason:   \(reason.code.rawValue): \(strings.reason(reason, rules: rules))") }
+        if let code, code.refused == nil {
+            lines.append("code:     signed by \(code.issuer)\(code.foreign ? ", from another region (外地码)" : "")")
+        }
         if let record {
-            var who = "person:   \(record.nameMasked)  \(Masking.document(document))"
+            var who = "person:   \(record.nameMasked)  \(maskedDocument ?? "holder not named")"
             if let sex = parsedDocument?.sex { who += "  \(sex.rawValue)" }
             if let age = parsedDocument?.age(on: today) { who += "  \(age)" }
             lines.append(who)
@@ -34,7 +48,7 @@ struct CheckReport {
                 lines.append("NAT:      none")
             }
         } else {
-            lines.append("person:   no record for \(Masking.document(document))")
+            lines.append("person:   " + (maskedDocument.map { "no record for \($0)" } ?? "not identified"))
         }
         if !readings.isEmpty { lines.append("temps:    " + readings.map { "\($0)℃" }.joined(separator: ", ")) }
         if registered { lines.append("abnormal registration recorded: the code is now \(colour.rawValue)") }
@@ -51,7 +65,7 @@ struct CheckReport {
         let payload = Payload(
             colour: colour.rawValue, verdict: verdict.decision.rawValue,
             reasons: verdict.reasons.map { Payload.Reason(code: $0.code.rawValue, text: strings.reason($0, rules: rules), value: $0.value) },
-            nameMasked: record?.nameMasked, idMasked: Masking.document(document),
+            nameMasked: record?.nameMasked, idMasked: maskedDocument, code: code,
             sex: parsedDocument?.sex?.rawValue, age: parsedDocument?.age(on: today), nat: nat,
             temperatures: readings.map { Double($0.tenths) / 10 }, registered: registered,
             needsConfirmation: verdict.needsConfirmation)
@@ -89,7 +103,8 @@ struct CheckReport {
         let verdict: String
         let reasons: [Reason]
         let nameMasked: String?
-        let idMasked: String
+        let idMasked: String?
+        let code: Code?
         let sex: String?
         let age: Int?
         let nat: NAT?

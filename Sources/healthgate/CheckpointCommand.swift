@@ -12,7 +12,7 @@ enum CheckpointCommand: Command {
         RULES: [--fever 37.3] [--temperature required|optional|off]
                [--nat-max-hours N|none] [--nat-from sampling|report]
                [--accept-pending yes|no] [--pass green[,yellow[,red]]]
-               [--max-data-age MINUTES|none]
+               [--max-data-age MINUTES|none] [--max-code-age SECONDS]
 
         show and set: the checkpoint this console stands at and its pass rules. The rules are kept
         in the local cache (they work offline) and registered in the central store when it can be
@@ -111,6 +111,12 @@ enum CheckpointCommand: Command {
                 checkpoint.rules.maxDataAgeMinutes = value
             }
         }
+        if let seconds = try arguments.option("--max-code-age") {
+            guard let value = Int(seconds), (5...3600).contains(value) else {
+                throw UsageError("--max-code-age takes seconds from 5 to 3600")
+            }
+            checkpoint.rules.maxCodeAgeSeconds = value
+        }
         if let colours = try arguments.option("--pass") {
             let values = colours.split(separator: ",").map { CodeColour(rawValue: String($0)) }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0 != .unknown }) else {
@@ -134,6 +140,7 @@ enum CheckpointCommand: Command {
             accept pending:  \(rules.acceptPending ? "yes" : "no")
             passing colours: \(colours)
             max data age:    \(rules.maxDataAgeMinutes.map { "\($0) min (older data: every pass needs confirming)" } ?? "none")
+            max code age:    \(rules.maxCodeAgeSeconds) s (an older dynamic code is refused as a screenshot)
             """
     }
 }

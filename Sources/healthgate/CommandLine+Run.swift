@@ -6,6 +6,7 @@ extension CommandLine {
         "console": ConsoleCommand.self, "check": CheckCommand.self, "sync": SyncCommand.self,
         "import": ImportCommand.self, "demo": DemoCommand.self, "id": IDCommand.self,
         "checkpoint": CheckpointCommand.self, "central": CentralCommand.self, "bench": BenchCommand.self,
+        "code": CodeCommand.self,
     ]
 
     /// The global options that take a value.

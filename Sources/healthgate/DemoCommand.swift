@@ -61,6 +61,7 @@ enum DemoCommand: Command {
             let checkpoint = try cache.checkpoint() ?? Checkpoint.demo
             try cache.saveCheckpoint(checkpoint)
             try central.saveCheckpoint(checkpoint)
+            try demoIssuerKey(configuration, central)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -68,6 +69,17 @@ enum DemoCommand: Command {
         }
         _ = try SyncCommand.pass(configuration)
         return population
+    }
+
+    /// The issuer of the demo's dynamic codes.
+    static let demoIssuer = "DEMO"
+
+    /// A key for the demo issuer, made once, so that `code issue` and `code show` work on demo data at once.
+    private static func demoIssuerKey(_ configuration: Configuration, _ central: CentralStore) throws {
+        let trusted = try central.issuerKeys().filter { $0.issuer == demoIssuer && $0.isTrusted(at: Date()) }
+        let files = IssuerKeyFile.all(in: IssuerKeyFile.folder(configuration), issuer: demoIssuer)
+        guard !files.contains(where: { file in trusted.contains { $0.keyID == file.issuer.keyID } }) else { return }
+        _ = try IssuerKeyFile.create(issuer: demoIssuer, validDays: nil, configuration: configuration, central: central)
     }
 
     static func population(people: Int, seed: UInt64) throws -> DemoPopulation {

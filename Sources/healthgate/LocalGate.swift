@@ -29,9 +29,17 @@ final class LocalGate: GateService {
         case .phone(let phone):
             if let people = try cache.people(phone: phone) { return people }
             return online?.people(phone: phone, timeout: Self.onlineTimeout) ?? []
-        case .invalid:
+        case .code, .invalid:
             return []
         }
+    }
+
+    func codeTrust() throws -> CodeTrust {
+        try cache.codeTrust()
+    }
+
+    func hasUnsentRegistration(document: String) throws -> Bool {
+        try cache.hasUnsentRegistration(document: document)
     }
 
     /// On a cache miss while online, the central store's answer within the deadline, kept in the cache.

@@ -9,13 +9,15 @@ enum Usage {
 
         commands:
           console                 the checkpoint console (the default)
-          check DOC               judge one person headless: --temp T (repeatable), --json
+          check DOC|CODE          judge one person headless: --temp T (repeatable), --json
           sync                    one pass of sync with the central store
           import codes|nat FILE   load the authority's CSV feeds into the central store
           demo                    build demo data: --people N, --seed S
           id [ID...]              validate resident ID numbers (stdin when none given)
           checkpoint show|set     this console's checkpoint and its rules
           checkpoint add ID       register a checkpoint (on PostgreSQL with its own login role)
+          code keygen|revoke|keys issuers' keys on the trust list of dynamic codes (动态码)
+          code issue|show DOC     a person's signed dynamic code, as text or a refreshing QR code
           central migrate         create or upgrade a PostgreSQL central store's schema
           central renew-feed      after restoring a backup: every console syncs again in full
 

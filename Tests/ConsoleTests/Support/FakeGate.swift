@@ -17,6 +17,10 @@ final class FakeGate: GateService {
     /// The dead-letter list, newest first.
     var rejected: [RejectedEvent] = []
     var failing = false
+    /// The trust list and skew the last sync left.
+    var trust = CodeTrust()
+    /// Documents with a registration not yet sent.
+    var unsentRegistrations: Set<String> = []
     private(set) var records: [(check: GateEvent, registration: GateEvent?)] = []
     private(set) var voids: [GateEvent] = []
     private(set) var lookups: [ScanInput] = []
@@ -29,8 +33,18 @@ final class FakeGate: GateService {
         switch input {
         case .document(let document): return people.filter { $0.document == document.key }
         case .phone(let phone): return people.filter { $0.phone == phone }
-        case .invalid: return []
+        case .code, .invalid: return []
         }
+    }
+
+    func codeTrust() throws -> CodeTrust {
+        if failing { throw Broken() }
+        return trust
+    }
+
+    func hasUnsentRegistration(document: String) throws -> Bool {
+        if failing { throw Broken() }
+        return unsentRegistrations.contains(document)
     }
 
     func record(check: GateEvent, registration: GateEvent?) throws {
