@@ -28,6 +28,12 @@ public protocol CentralStore: AnyObject {
     func serverTime() throws -> Date
     /// How many people the store holds.
     func peopleCount() throws -> Int
+    /// Adds an issuer's key to the trust list; a key id the issuer already has is refused, and nothing changes.
+    func registerIssuerKey(_ key: IssuerKey) throws
+    /// Marks a key revoked at `at`; a key revoked before keeps its first time. False when there is no such key.
+    func revokeIssuerKey(issuer: String, keyID: String, at: Date) throws -> Bool
+    /// The whole trust list, revoked keys included, by issuer then key id.
+    func issuerKeys() throws -> [IssuerKey]
 }
 
 /// What an import changed.

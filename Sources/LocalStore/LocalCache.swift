@@ -150,6 +150,14 @@ public final class LocalCache {
         ) { try EventCoding.decode($0.string(0)) }
     }
 
+    /// Whether this console registered the document and the central store has not yet received it (nor a void of it).
+    public func hasUnsentRegistration(document: String) throws -> Bool {
+        try events.queryFirst("""
+            SELECT 1 FROM registrations r JOIN outbox o ON o.id = r.id
+            WHERE r.document = ? AND r.voided_by IS NULL AND o.received_at IS NULL LIMIT 1
+            """, [.text(document)]) { _ in true } ?? false
+    }
+
     /// Stores and queues a void, withdrawing its registration's colour change locally.
     public func void(_ event: GateEvent) throws {
         guard event.kind == .void, let registration = event.voids else { throw CacheError.notAVoid }
@@ -306,6 +314,27 @@ public final class LocalCache {
 
     public func setLastSyncAt(_ date: Date) throws {
         try setSetting("last_sync_at", String(date.timeIntervalSince1970))
+    }
+
+    // MARK: Trust list
+
+    /// Replaces the whole trust list and the clock skew measured with it, in one transaction.
+    public func replaceTrust(_ keys: [IssuerKey], skew: TimeInterval) throws {
+        try database.transaction {
+            try database.run("DELETE FROM issuer_keys")
+            for key in keys {
+                try database.run("INSERT INTO issuer_keys (\(IssuerKeyColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 IssuerKeyColumns.values(key))
+            }
+            try setSetting("clock_skew", String(skew))
+        }
+    }
+
+    /// The trust list and clock skew as of the last sync that brought them; no keys and no skew before the first.
+    public func codeTrust() throws -> CodeTrust {
+        let keys = try database.query(
+            "SELECT \(IssuerKeyColumns.list) FROM issuer_keys ORDER BY issuer, key_id", [], IssuerKeyColumns.key)
+        return CodeTrust(keys: keys, skew: try setting("clock_skew").flatMap(Double.init) ?? 0)
     }
 
     // MARK: Settings

@@ -26,13 +26,15 @@ public final class SyncEngine {
         try? cache.prepareForFeed()
     }
 
-    /// Pushes every queued event, then pulls every change; each batch commits on its own, so an
-    /// interrupted pass loses nothing and the next one resumes where it stopped. A failed push does
-    /// not hold back the pull: colours keep arriving, and the push error is thrown after it.
+    /// Pushes every queued event, then pulls every change, then the whole trust list with the clock
+    /// skew; each batch commits on its own, so an interrupted pass loses nothing and the next one
+    /// resumes where it stopped. A failed push does not hold back the pull: colours and revoked keys
+    /// keep arriving, and the push error is thrown after them.
     @discardableResult
     public func run(progress: (SyncSummary) -> Void = { _ in }) throws -> SyncSummary {
         var summary = SyncSummary()
-        summary.clockSkew = try measureSkew()
+        let skew = try measureSkew()
+        summary.clockSkew = skew
         var pushError: Error?
         do {
             try push(&summary, progress)
@@ -40,6 +42,7 @@ public final class SyncEngine {
             pushError = error
         }
         try pull(&summary, progress)
+        try cache.replaceTrust(try central.issuerKeys(), skew: skew)
         if let pushError { throw pushError }
         try cache.setLastSyncAt(clock())
         summary.backlog = try cache.backlog()

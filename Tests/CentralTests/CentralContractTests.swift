@@ -42,6 +42,13 @@ struct CentralContractTests {
                                readings: [Temperature(tenths: 381), Temperature(tenths: 382)])
     }
 
+    func key(_ issuer: String, _ keyID: String, fill: UInt8 = 1, seal: Bool = false, validTo: Date? = nil,
+             revokedAt: Date? = nil) -> IssuerKey {
+        IssuerKey(issuer: issuer, keyID: keyID, publicKey: [UInt8](repeating: fill, count: 32),
+                  sealKey: seal ? [UInt8](repeating: fill &+ 1, count: 32) : nil, validFrom: monday,
+                  validTo: validTo, revokedAt: revokedAt)
+    }
+
     /// Reads the feed from `cursor`, a page at a time, until it has shown at least `count` changes and
     /// reached its end. On a shared server another test's open transaction may hold a change back for
     /// a moment, so an end short of `count` is read again, for at most ten seconds.
@@ -267,5 +274,64 @@ struct CentralContractTests {
         try store.saveCheckpoint(Checkpoint(id: "CP-2", name: "超市入口", kind: .market, rules: rules))
         #expect(try store.checkpoint(id: "CP-2")?.rules.maxNATAgeHours == 48)
         #expect(try store.checkpoint(id: "CP-3") == nil)
+    }
+
+    @Test("registered issuer keys come back whole, by issuer then key id, revoked ones included", arguments: CentralFixture.all)
+    func registerAndList(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        #expect(try store.issuerKeys().isEmpty)
+        let keys = [
+            key("GD", "ffff0000", fill: 3, seal: true, validTo: monday.addingTimeInterval(86_400 * 365)),
+            key("BJ", "1a2b3c4d", fill: 1, revokedAt: monday.addingTimeInterval(60)),
+            key("GD", "0000ffff", fill: 2),
+            key("GD1", "12345678", fill: 5),
+            key("GD-2", "12345678", fill: 4),
+        ]
+        for key in keys { try store.registerIssuerKey(key) }
+        #expect(try store.issuerKeys() == [keys[1], keys[2], keys[0], keys[4], keys[3]], "byte order, whatever the collation")
+    }
+
+    @Test("a key id its issuer already has is refused in one line, and nothing changes", arguments: CentralFixture.all)
+    func duplicateKey(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        let first = key("GD", "1a2b3c4d", fill: 1)
+        try store.registerIssuerKey(first)
+        let error = #expect(throws: CentralError.self) { try store.registerIssuerKey(key("GD", "1a2b3c4d", fill: 9, seal: true)) }
+        #expect(error?.description == "issuer GD already has key 1a2b3c4d")
+        #expect(try store.issuerKeys() == [first])
+        try store.registerIssuerKey(key("SH", "1a2b3c4d", fill: 9))
+        #expect(try store.issuerKeys().count == 2, "another issuer may use the same key id")
+    }
+
+    @Test("a key the trust list cannot keep is refused in one line", arguments: CentralFixture.all)
+    func malformedKey(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        var short = key("GD", "1a2b3c4d")
+        short.publicKey.removeLast()
+        var badSeal = key("GD", "1a2b3c4d")
+        badSeal.sealKey = [1, 2, 3]
+        let refused = [key("gd", "1a2b3c4d"), key("GD", "1A2B3C4D"), key("GD", "1a2b3c"), short, badSeal,
+                       key("GD", "1a2b3c4d", validTo: monday)]
+        for bad in refused {
+            let error = #expect(throws: CentralError.self) { try store.registerIssuerKey(bad) }
+            #expect(error?.description.contains("\n") == false)
+        }
+        #expect(try store.issuerKeys().isEmpty)
+    }
+
+    @Test("revoking sets the time once; a second revoke keeps the first; an unknown key is not revoked",
+          arguments: CentralFixture.all)
+    func revoke(_ fixture: CentralFixture) throws {
+        let store = try fixture.make(folder)
+        try store.registerIssuerKey(key("GD", "1a2b3c4d"))
+        try store.registerIssuerKey(key("GD", "0000ffff"))
+        let first = monday.addingTimeInterval(3600)
+        #expect(try store.revokeIssuerKey(issuer: "GD", keyID: "1a2b3c4d", at: first))
+        #expect(try store.revokeIssuerKey(issuer: "GD", keyID: "1a2b3c4d", at: first.addingTimeInterval(60)))
+        let stored = try store.issuerKeys()
+        #expect(stored.map(\.revokedAt) == [nil, first], "the other key stays trusted")
+        #expect(try store.revokeIssuerKey(issuer: "GD", keyID: "99999999", at: first) == false)
+        #expect(try store.revokeIssuerKey(issuer: "SH", keyID: "1a2b3c4d", at: first) == false)
+        #expect(try store.issuerKeys() == stored)
     }
 }

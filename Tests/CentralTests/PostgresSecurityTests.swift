@@ -126,4 +126,21 @@ struct PostgresSecurityTests {
         #expect(verifier.hasPrefix("SCRAM-SHA-256$") || verifier.hasPrefix("md5"))
         #expect(!verifier.contains("another-secret"))
     }
+
+    @Test("it reads the trust list, and cannot register, revoke or remove a key")
+    func trustListReadOnly() throws {
+        let (admin, east, _, url) = try store()
+        let key = IssuerKey(issuer: "GD", keyID: "1a2b3c4d", publicKey: [UInt8](repeating: 7, count: 32),
+                            sealKey: [UInt8](repeating: 8, count: 32), validFrom: monday)
+        try admin.registerIssuerKey(key)
+        let console = try PostgresCentral(url: url.replacingOccurrences(of: "user=healthgate", with: "user=\(east)"))
+        #expect(try console.issuerKeys() == [key])
+        var other = key
+        other.keyID = "0000ffff"
+        #expect(sqlState { try console.registerIssuerKey(other) } == "42501")
+        #expect(sqlState { _ = try console.revokeIssuerKey(issuer: "GD", keyID: "1a2b3c4d", at: monday) } == "42501")
+        let raw = try connect(url, as: east)
+        #expect(sqlState { try raw.query("DELETE FROM issuer_keys") } == "42501")
+        #expect(try admin.issuerKeys() == [key])
+    }
 }

@@ -237,4 +237,72 @@ struct LocalCacheTests {
         #expect(try cache.backlog() == 2)
         #expect(try cache.rejectedCount() == 0)
     }
+
+    func key(_ issuer: String, _ keyID: String, seal: Bool = false, validTo: Date? = nil, revokedAt: Date? = nil) -> IssuerKey {
+        IssuerKey(issuer: issuer, keyID: keyID, publicKey: (0..<32).map { UInt8($0) },
+                  sealKey: seal ? (0..<32).map { UInt8(255 - $0) } : nil, validFrom: noon.addingTimeInterval(-86_400),
+                  validTo: validTo, revokedAt: revokedAt)
+    }
+
+    @Test("the trust list keeps every field of its keys, with and without the optional ones, through reopening")
+    func trustRoundTrip() throws {
+        #expect(try openCache().codeTrust() == CodeTrust(), "no keys and no skew before the first sync")
+        let keys = [
+            key("BJ", "0000ffff"),
+            key("GD", "1a2b3c4d", seal: true, validTo: noon.addingTimeInterval(86_400 * 365), revokedAt: noon),
+        ]
+        try openCache().replaceTrust(keys, skew: -2.345)
+        #expect(try openCache().codeTrust() == CodeTrust(keys: keys, skew: -2.345))
+    }
+
+    @Test("replacing the trust list drops the keys no longer listed and keeps the newest skew")
+    func trustReplace() throws {
+        let cache = try openCache()
+        try cache.replaceTrust([key("BJ", "0000ffff"), key("GD", "1a2b3c4d")], skew: 1.5)
+        let revoked = key("GD", "1a2b3c4d", revokedAt: noon)
+        try cache.replaceTrust([revoked], skew: 0.25)
+        #expect(try cache.codeTrust() == CodeTrust(keys: [revoked], skew: 0.25))
+        try cache.replaceTrust([], skew: 0)
+        #expect(try cache.codeTrust() == CodeTrust())
+    }
+
+    @Test("a stored key that no longer decodes is refused in one line, not handed out")
+    func damagedKey() throws {
+        let cache = try openCache()
+        try cache.replaceTrust([key("GD", "1a2b3c4d")], skew: 0)
+        try cache.database.run("UPDATE issuer_keys SET public_key = 'AAEC'")
+        let error = #expect(throws: DamagedKeyError.self) { try cache.codeTrust() }
+        #expect(error?.description == "the stored public key of issuer GD key 1a2b3c4d is not 32 bytes in base64")
+    }
+
+    @Test("a cache file from before the trust list gains it and keeps its people")
+    func trustMigration() throws {
+        let path = folder.file("cache.sqlite")
+        try Database(path: path).migrate([CacheSchema.migrations[0]])
+        try openCache().apply([change(1, .green)], cursor: cursor(1))
+        let cache = try openCache()
+        #expect(try cache.database.schemaVersion() == 2)
+        #expect(try cache.peopleCount() == 1)
+        #expect(try cache.codeTrust() == CodeTrust())
+    }
+
+    @Test("an unsent registration is reported until the store receives it or it is voided")
+    func unsentRegistration() throws {
+        let cache = try openCache()
+        try cache.apply([change(1, .green)], cursor: cursor(1))
+        #expect(try cache.hasUnsentRegistration(document: document) == false)
+        let registration = try fever(cache)
+        #expect(try cache.hasUnsentRegistration(document: document))
+        #expect(try cache.hasUnsentRegistration(document: "110105195001010015") == false, "only that document's")
+        try cache.markSent([EventReceipt(eventID: registration.id, receivedAt: noon)], at: noon)
+        #expect(try cache.hasUnsentRegistration(document: document) == false)
+        let second = try fever(cache)
+        #expect(try cache.hasUnsentRegistration(document: document))
+        try cache.void(GateEvent.void(id: UUID(), at: noon, checkpoint: checkpoint, operatorName: "王",
+                                      registration: second, note: "误登记"))
+        #expect(try cache.hasUnsentRegistration(document: document) == false, "voided, even before the void is sent")
+        let refused = try fever(cache)
+        try cache.markSent([EventReceipt(eventID: refused.id, rejection: "permission denied")], at: noon)
+        #expect(try cache.hasUnsentRegistration(document: document), "refused by the store: never received, the local flip stays")
+    }
 }

@@ -40,4 +40,9 @@ final class FaultyCentral: CentralStore {
     func events(limit: Int) throws -> [StoredEvent] { try inner.events(limit: limit) }
     func serverTime() throws -> Date { try inner.serverTime() }
     func peopleCount() throws -> Int { try inner.peopleCount() }
+    func registerIssuerKey(_ key: IssuerKey) throws { try inner.registerIssuerKey(key) }
+    func revokeIssuerKey(issuer: String, keyID: String, at: Date) throws -> Bool {
+        try inner.revokeIssuerKey(issuer: issuer, keyID: keyID, at: at)
+    }
+    func issuerKeys() throws -> [IssuerKey] { try inner.issuerKeys() }
 }

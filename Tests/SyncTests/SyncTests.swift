@@ -178,4 +178,49 @@ struct SyncTests {
         let unreachable = OnlineLookup(openCentral: { try EmbeddedCentral(path: folder + "/missing/central.sqlite") })
         #expect(unreachable.person(document: document, timeout: 5) == nil)
     }
+
+    func issuerKey(_ keyID: String) -> IssuerKey {
+        IssuerKey(issuer: "GD", keyID: keyID, publicKey: [UInt8](repeating: 7, count: 32),
+                  sealKey: [UInt8](repeating: 8, count: 32), validFrom: monday)
+    }
+
+    @Test("a key registered centrally reaches the console at the next pass, its revocation at the one after, with the skew")
+    func trustListTravels() throws {
+        let store = try EmbeddedCentral(path: folder + "/central.sqlite", clock: { [monday] in monday.addingTimeInterval(90) })
+        try population(store, count: 5)
+        let gate = try cache("gate")
+        let key = issuerKey("1a2b3c4d")
+        try store.registerIssuerKey(key)
+        let summary = try SyncEngine(cache: gate, central: store, clock: { monday }).run()
+        #expect(summary.clockSkew == 90)
+        #expect(try gate.codeTrust() == CodeTrust(keys: [key], skew: 90))
+        let revokedAt = monday.addingTimeInterval(3600)
+        #expect(try store.revokeIssuerKey(issuer: "GD", keyID: "1a2b3c4d", at: revokedAt))
+        try store.registerIssuerKey(issuerKey("5e6f7a8b"))
+        try SyncEngine(cache: gate, central: store, clock: { monday.addingTimeInterval(30) }).run()
+        let trust = try gate.codeTrust()
+        #expect(trust.keys.map(\.keyID) == ["1a2b3c4d", "5e6f7a8b"])
+        #expect(trust.keys.first?.revokedAt == revokedAt)
+        #expect(trust.skew == 60, "the skew measured at the latest pass")
+    }
+
+    @Test("a push that fails still brings the trust list; a pull that fails keeps the one the cache had")
+    func trustListAndFaults() throws {
+        let store = try central()
+        try population(store, count: 20)
+        let gate = try cache("gate")
+        try store.registerIssuerKey(issuerKey("1a2b3c4d"))
+        try register(gate)
+        let faulty = FaultyCentral(store)
+        faulty.failSubmit = true
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: faulty).run() }
+        #expect(try gate.codeTrust().keys.map(\.keyID) == ["1a2b3c4d"])
+        #expect(try store.revokeIssuerKey(issuer: "GD", keyID: "1a2b3c4d", at: monday))
+        let cut = FaultyCentral(store)
+        cut.failChangesAfterCalls = 0
+        #expect(throws: CentralError.self) { try SyncEngine(cache: gate, central: cut).run() }
+        #expect(try gate.codeTrust().keys.first?.revokedAt == nil, "the revocation waits for a pass that pulls")
+        try SyncEngine(cache: gate, central: store).run()
+        #expect(try gate.codeTrust().keys.first?.revokedAt == monday)
+    }
 }

@@ -104,6 +104,25 @@ public final class EmbeddedCentral: CentralStore {
             """, [.text(checkpoint.id), .text(checkpoint.name), .text(checkpoint.kind.rawValue), .text(rules), SQLValue(clock())])
     }
 
+    public func registerIssuerKey(_ key: IssuerKey) throws {
+        try TrustListRules.check(key)
+        let added = try database.run(
+            "INSERT INTO issuer_keys (\(IssuerKeyColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            IssuerKeyColumns.values(key))
+        if added == 0 { throw TrustListRules.duplicate(key) }
+    }
+
+    public func revokeIssuerKey(issuer: String, keyID: String, at: Date) throws -> Bool {
+        try database.run(
+            "UPDATE issuer_keys SET revoked_at = coalesce(revoked_at, ?) WHERE issuer = ? AND key_id = ?",
+            [SQLValue(at), .text(issuer), .text(keyID)]) > 0
+    }
+
+    public func issuerKeys() throws -> [IssuerKey] {
+        try database.query(
+            "SELECT \(IssuerKeyColumns.list) FROM issuer_keys ORDER BY issuer, key_id", [], IssuerKeyColumns.key)
+    }
+
     public func checkpoint(id: String) throws -> Checkpoint? {
         try database.queryFirst("SELECT id, name, kind, rules FROM checkpoints WHERE id = ?", [.text(id)]) { row in
             Checkpoint(

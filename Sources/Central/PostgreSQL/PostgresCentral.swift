@@ -258,6 +258,46 @@ public final class PostgresCentral: CentralStore {
         ])
     }
 
+    public func registerIssuerKey(_ key: IssuerKey) throws {
+        try TrustListRules.check(key)
+        let added = try connection.query("""
+            INSERT INTO issuer_keys (issuer, key_id, public_key, seal_key, valid_from, valid_to, revoked_at)
+            VALUES ($1, $2, decode($3, 'base64'), decode($4, 'base64'), $5, $6, $7)
+            ON CONFLICT (issuer, key_id) DO NOTHING
+            """, [
+                .text(key.issuer), .text(key.keyID), .text(Data(key.publicKey).base64EncodedString()),
+                PostgresValue(key.sealKey.map { Data($0).base64EncodedString() }), .integer(SQLValue.milliseconds(key.validFrom)),
+                PostgresValue(key.validTo.map(SQLValue.milliseconds)), PostgresValue(key.revokedAt.map(SQLValue.milliseconds)),
+            ])
+        if added.affectedRows == 0 { throw TrustListRules.duplicate(key) }
+    }
+
+    public func revokeIssuerKey(issuer: String, keyID: String, at: Date) throws -> Bool {
+        try connection.query(
+            "UPDATE issuer_keys SET revoked_at = coalesce(revoked_at, $3) WHERE issuer = $1 AND key_id = $2",
+            [.text(issuer), .text(keyID), .integer(SQLValue.milliseconds(at))]
+        ).affectedRows > 0
+    }
+
+    /// Sorted byte-wise, as the embedded store sorts, whatever the database's collation.
+    public func issuerKeys() throws -> [IssuerKey] {
+        let result = try connection.query("""
+            SELECT issuer, key_id, encode(public_key, 'base64'), encode(seal_key, 'base64'), valid_from, valid_to, revoked_at
+            FROM issuer_keys ORDER BY issuer COLLATE "C", key_id COLLATE "C"
+            """)
+        return try (0..<result.rowCount).map { row in
+            IssuerKey(issuer: try result.string(row, 0), keyID: try result.string(row, 1),
+                      publicKey: try bytes(result.string(row, 2)), sealKey: try result.optionalString(row, 3).map(bytes),
+                      validFrom: try result.date(row, 4), validTo: try result.optionalDate(row, 5),
+                      revokedAt: try result.optionalDate(row, 6))
+        }
+    }
+
+    private func bytes(_ base64: String) throws -> [UInt8] {
+        guard let data = Data(base64Encoded: base64) else { throw CentralError("a stored issuer key is not valid base64") }
+        return [UInt8](data)
+    }
+
     /// The checkpoint a login role stands for.
     public func checkpointID(role: String) throws -> String? {
         let result = try connection.query("SELECT id FROM checkpoints WHERE role = $1", [.text(role)])
