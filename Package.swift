@@ -16,6 +16,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "HealthCode"),
         .target(name: "Assets", path: "Assets", resources: [.copy("strings"), .copy("sql")]),
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
@@ -23,6 +26,7 @@ let package = Package(
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
         .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
         .target(name: "Spawn"),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Bench", dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Spawn", "CSQLite"]),
         .executableTarget(
             name: "healthgate",
@@ -34,6 +38,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Sync", "HealthCode", "Assets"]),
         .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "Central", "LocalStore", "HealthCode", "TestSupport", "Spawn"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "healthgate", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
