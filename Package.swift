@@ -19,6 +19,9 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "HealthCode", dependencies: ["CCrypto"]),
         .target(name: "Assets", path: "Assets", resources: [.copy("strings"), .copy("sql")]),
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
@@ -26,10 +29,11 @@ let package = Package(
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
         .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
         .target(name: "Spawn"),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Bench", dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Spawn", "CSQLite"]),
         .executableTarget(
             name: "healthgate",
-            dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets", "Bench"]),
+            dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Console", "Assets", "Bench", "QRCode"]),
         .target(name: "TestSupport", dependencies: ["LocalStore", "HealthCode", "Spawn"], path: "Tests/TestSupport"),
         .testTarget(name: "HealthCodeTests", dependencies: ["HealthCode"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "HealthCode", "TestSupport"]),
@@ -37,6 +41,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Central", "LocalStore", "HealthCode", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Sync", "HealthCode", "Assets"]),
         .testTarget(name: "EndToEndTests", dependencies: ["healthgate", "Central", "LocalStore", "HealthCode", "TestSupport", "Spawn"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "healthgate", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
