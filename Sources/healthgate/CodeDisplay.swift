@@ -11,7 +11,7 @@ enum CodeDisplay {
         let place = arguments.flag("--place")
         let once = arguments.flag("--once")
         let issuer = try arguments.option("--issuer")
-        let refresh = try arguments.option("--refresh").map { text in
+        let refresh: UInt32 = try arguments.option("--refresh").map { text in
             guard let seconds = UInt32(text), (2...60).contains(seconds) else {
                 throw UsageError("--refresh takes seconds from 2 to 60")
             }
@@ -33,8 +33,7 @@ enum CodeDisplay {
             let now = Date()
             let code = try source.code(at: now)
             let record = source.record
-            if !once { print("\u{1B}[H\u{1B}[2J", terminator: "") }
-            try draw(code, caption: [
+            try draw(code, clearing: !once, caption: [
                 "\(strings.colour(record.colour))  \(Masking.name(record.nameMasked))  \(Masking.document(record.document))",
                 "\(source.signer.issuer) \(source.signer.keyID)  generated \(CheckReport.iso(now))"
                     + (once ? "" : "  refreshes every \(refresh) s, Ctrl-C stops"),
@@ -46,15 +45,16 @@ enum CodeDisplay {
         }
     }
 
-    /// Prints `text` as a QR code, light modules drawn, so it reads dark on light in a dark terminal.
-    private static func draw(_ text: String, caption: [String]) throws {
+    /// Prints `text` as a QR code, light modules drawn, so it reads dark on light in a dark terminal;
+    /// `clearing` first clears the terminal, for a code drawn anew in place.
+    private static func draw(_ text: String, clearing: Bool = false, caption: [String]) throws {
         let matrix: QRMatrix
         do {
             matrix = try QRMatrix.encode(text)
         } catch let error as QRCodeError {
             throw Failure.invalid("cannot draw the code: \(error.description)")
         }
-        print((matrix.halfBlockLines(quietZone: 2) + caption).joined(separator: "\n"))
-        fflush(stdout)
+        let frame = (matrix.halfBlockLines(quietZone: 2) + caption).joined(separator: "\n") + "\n"
+        FileHandle.standardOutput.write(Data(((clearing ? "\u{1B}[H\u{1B}[2J" : "") + frame).utf8))
     }
 }

@@ -93,7 +93,7 @@ struct IssuerKeyFile {
     /// Every key file in `folder` for `issuer` (any issuer when nil), skipping files that are not keys.
     static func all(in folder: String, issuer: String?) -> [IssuerKeyFile] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted().filter { $0.hasSuffix(".key") && (issuer.map { name in $0.hasPrefix(name + "-") } ?? true) }
+        return names.sorted().filter { file in file.hasSuffix(".key") && (issuer.map { file.hasPrefix($0 + "-") } ?? true) }
             .compactMap { try? read("\(folder)/\($0)") }
     }
 }
