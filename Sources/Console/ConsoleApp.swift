@@ -34,12 +34,16 @@ public func runConsole(service: GateService, checkpoint: Checkpoint, operatorNam
             break
         }
         terminal.draw(render(session.state, size: session.state.size, strings: strings))
-        let input = terminal.read()
+        // A scanner types a whole code at once: take every key already waiting before drawing again.
+        var input = terminal.read()
         session.dispatch(.tick(now()))
-        switch input {
-        case .key(let key): session.dispatch(.key(key))
-        case .resize: session.dispatch(.resize(terminal.size))
-        case .idle: break
+        while input != .idle && session.running {
+            switch input {
+            case .key(let key): session.dispatch(.key(key))
+            case .resize: session.dispatch(.resize(terminal.size))
+            case .idle: break
+            }
+            input = terminal.readWaiting()
         }
     }
 }

@@ -85,6 +85,13 @@ final class Terminal {
         wresize(window, Int32(size.rows), Int32(size.cols))
     }
 
+    /// The next key only if one is already waiting, as in a scanner's burst; `.idle` at once otherwise.
+    func readWaiting() -> Input {
+        wtimeout(window, 0)
+        defer { wtimeout(window, Terminal.inputTimeoutMilliseconds) }
+        return read()
+    }
+
     /// Waits up to the input timeout for one key (wide characters included).
     func read() -> Input {
         var code: wint_t = 0

@@ -114,8 +114,11 @@ struct CodeSource {
 
     init(document text: String, issuer: String?, configuration: Configuration) throws {
         let strings = try configuration.strings()
-        guard case .document(let document) = ScanInput.classify(text, today: CivilDate(Date(), in: .current)) else {
-            throw Failure.invalid("\(Masking.document(text)) is not a valid document")
+        let document: Document
+        switch ScanInput.classify(text, today: CivilDate(Date(), in: .current)) {
+        case .document(let parsed): document = parsed
+        case .invalid(let problem): throw Failure.invalid("\(Masking.scanned(text)): \(strings.problem(problem))")
+        case .phone, .code: throw Failure.invalid("\(Masking.scanned(text)) is not a document")
         }
         central = try configuration.openCentral()
         guard let record = try central.person(document: document.key) else {
