@@ -28,6 +28,23 @@ public struct IssuerKey: Codable, Equatable, Sendable {
         self.revokedAt = revokedAt
     }
 
+    /// Why this entry cannot join a trust list, or nil: the issuer and key id in the form codes carry
+    /// them, keys of 32 bytes, and a validity that ends after it begins.
+    public var problem: String? {
+        if !SignedCode.isIssuer(Substring(issuer)) { return "issuer \"\(issuer)\" is not 1 to 16 of A-Z, 0-9 and -" }
+        if !SignedCode.isKeyID(Substring(keyID)) {
+            return "key id \"\(keyID)\" of issuer \(issuer) is not 8 lowercase hex digits"
+        }
+        if publicKey.count != LibCrypto.ed25519KeySize {
+            return "the public key of issuer \(issuer) key \(keyID) has \(publicKey.count) bytes, not 32"
+        }
+        if let sealKey, sealKey.count != LibCrypto.sealKeySize {
+            return "the seal key of issuer \(issuer) key \(keyID) has \(sealKey.count) bytes, not 32"
+        }
+        if let validTo, validTo <= validFrom { return "issuer \(issuer) key \(keyID) would expire before it becomes valid" }
+        return nil
+    }
+
     /// Whether codes signed with this key are trusted at `now`: not revoked, and within its validity.
     public func isTrusted(at now: Date) -> Bool {
         revokedAt == nil && validFrom <= now && validTo.map { now < $0 } ?? true

@@ -76,12 +76,13 @@ public struct SignedCode: Equatable, Sendable {
 
     private static func issuer(_ text: Substring) -> String? { isIssuer(text) ? String(text) : nil }
 
-    private static func keyID(_ text: Substring) -> String? {
-        guard text.utf8.count == 8, text.utf8.allSatisfy({
+    static func isKeyID(_ text: Substring) -> Bool {
+        text.utf8.count == 8 && text.utf8.allSatisfy {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-        }) else { return nil }
-        return String(text)
+        }
     }
+
+    private static func keyID(_ text: Substring) -> String? { isKeyID(text) ? String(text) : nil }
 
     private static func colour(_ text: Substring) -> CodeColour? {
         [CodeColour.green, .yellow, .red].first { colourLetter($0) == String(text) }
