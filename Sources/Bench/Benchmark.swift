@@ -49,7 +49,11 @@ public struct Benchmark {
         try cache.saveCheckpoint(Self.checkpoint)
         let plan = ScanPlan(region: region, count: scans)
         ResidentMemory.resetPeak()
+        try cache.leaveCheckpointsToOthers()
+        let checkpoints = BackgroundCheckpoints(cachePath: cachePath)
+        try checkpoints.start()
         let verdicts = try latencies(GateLoop(cache: cache, checkpoint: Self.checkpoint), plan)
+        checkpoints.stop()
         let verdictPeak = ResidentMemory.peak()
         let raw = try RawSelect.latencies(path: cachePath, plan: plan)
 
@@ -130,6 +134,7 @@ public struct Benchmark {
         defer { removeDatabase(path) }
         let gate = try LocalCache(path: path)
         try gate.saveCheckpoint(Self.checkpoint)
+        try gate.leaveCheckpointsToOthers()
         let loop = GateLoop(cache: gate, checkpoint: Self.checkpoint)
         let sync = BackgroundSync(cachePath: path, central: central)
         ResidentMemory.resetPeak()

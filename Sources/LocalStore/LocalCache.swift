@@ -286,8 +286,15 @@ public final class LocalCache {
         try database.execute("PRAGMA cache_size = -6144; PRAGMA wal_autocheckpoint = 0")
     }
 
+    /// Leaves this connection's checkpoints to another thread's `checkpointLog()`, so that a scan never
+    /// waits for one: for the console's gate, whose sync thread checkpoints after every pass.
+    public func leaveCheckpointsToOthers() throws {
+        try database.execute("PRAGMA wal_autocheckpoint = 0")
+        try events.execute("PRAGMA wal_autocheckpoint = 0")
+    }
+
     /// Moves both files' write-ahead logs into the database files as far as readers allow, without
-    /// blocking anyone: the sync thread does it after each pass, so a scan seldom has to.
+    /// blocking anyone: the sync thread does it after each pass, so a scan never has to.
     public func checkpointLog() {
         database.checkpointLog()
         events.checkpointLog()

@@ -92,7 +92,6 @@ public final class SyncService: Sendable {
                     $0 = SyncStatus(online: true, lastSuccessAt: now, backlog: summary.backlog, running: false,
                                     clockSkew: summary.clockSkew, rejected: rejected)
                 }
-                local.checkpointLog()
             } catch {
                 central = nil
                 failures += 1
@@ -105,6 +104,7 @@ public final class SyncService: Sendable {
                     if let backlog { $0.backlog = backlog }
                 }
             }
+            cache?.checkpointLog()
             _ = wake.wait(timeout: .now() + delay(afterFailures: failures))
         }
     }

@@ -31,6 +31,7 @@ enum ConsoleCommand: Command {
         let central = configuration.central
         let sync = SyncService(cachePath: configuration.cachePath, openCentral: { try central.open() },
                                lastSuccessAt: try cache.lastSyncAt())
+        try cache.leaveCheckpointsToOthers()
         sync.start()
         defer { sync.stop() }
         do {

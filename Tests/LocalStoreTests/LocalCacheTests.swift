@@ -34,6 +34,20 @@ struct LocalCacheTests {
         return registration
     }
 
+    @Test("a gate that leaves checkpoints to others never checkpoints inline; another connection's checkpoint does it")
+    func checkpointsLeftToOthers() throws {
+        let gate = try openCache()
+        try gate.leaveCheckpointsToOthers()
+        try gate.apply([change(1, .green)], cursor: cursor(1))
+        for _ in 0..<300 { _ = try fever(gate) }
+        let other = try openCache()
+        let frames = { try other.events.queryFirst("PRAGMA wal_checkpoint(PASSIVE)") { $0.int(1) } ?? 0 }
+        #expect(try frames() > 1000, "past SQLite's automatic checkpoint of 1,000 pages, nothing was checkpointed")
+        other.checkpointLog()
+        for _ in 0..<5 { _ = try fever(gate) }
+        #expect(try frames() < 100, "after another connection's checkpoint, the log starts over")
+    }
+
     @Test("a check and its registration are written together: scan log, registration and two outbox rows")
     func recordTogether() throws {
         let cache = try openCache()

@@ -223,4 +223,30 @@ struct SyncTests {
         try SyncEngine(cache: gate, central: store).run()
         #expect(try gate.codeTrust().keys.first?.revokedAt == monday)
     }
+
+    @Test("a code from another region's issuer is refused until its key arrives by sync, then shows as 外地码")
+    func otherIssuerAcceptedAfterSync() throws {
+        let store = try EmbeddedCentral(path: folder + "/central.sqlite", clock: { [monday] in monday })
+        try population(store, count: 5)
+        let gate = try cache("gate")
+        try SyncEngine(cache: gate, central: store, clock: { monday }).run()
+        let guangdong = try CodeIssuer(issuer: "GD", seed: Array(1...32), sealKey: Array(101...132))
+        let code = try guangdong.issue(document: "44010619800101001X", colour: .yellow, colourChangedAt: monday,
+                                       at: monday.addingTimeInterval(20))
+        guard case .code(let scanned) = ScanInput.classify(code, today: CivilDate(monday, in: .gmt)) else {
+            throw CentralError("not read as a code")
+        }
+        let rules = CheckpointRules()
+        let at = monday.addingTimeInterval(30)
+        #expect(rules.verify(scanned, trust: try gate.codeTrust(), at: at) == .refused(.codeUntrusted))
+        try store.registerIssuerKey(guangdong.trustEntry(validFrom: monday))
+        try SyncEngine(cache: gate, central: store, clock: { monday }).run()
+        guard case .verified(let verified) = rules.verify(scanned, trust: try gate.codeTrust(), at: at) else {
+            throw CentralError("refused after the key arrived")
+        }
+        #expect(try gate.person(document: verified.holder ?? "") == nil, "the holder is not in this region's cache")
+        let record = verified.record(cached: nil, unsentRegistration: false)
+        #expect(record.colour == .yellow)
+        #expect(rules.judge(record, readings: [], at: at).decision == .refuse)
+    }
 }
