@@ -16,6 +16,11 @@ public enum Normalization {
 
     /// Half-width, without spaces, hyphens or control characters, upper-cased: the form documents are matched in.
     public static func document(_ raw: String) -> String {
+        let normal = raw.utf8.allSatisfy {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                || $0 == UInt8(ascii: ":")
+        }
+        if normal { return raw }  // already in the form, as a scanner types it: nothing to fold
         let folded = halfWidth(raw).uppercased()
         return String(folded.unicodeScalars.filter { scalar in
             !(scalar.properties.isWhitespace || scalar == "-" || scalar.value < 0x20 || scalar.value == 0x7F)

@@ -10,7 +10,8 @@ public enum ScanInput: Equatable, Sendable {
 
     /// Classifies a scanned or typed line.
     public static func classify(_ raw: String, today: CivilDate) -> ScanInput {
-        let scanned = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let padded = [raw.utf8.first, raw.utf8.last].contains { $0.map { $0 <= 0x20 } ?? false }
+        let scanned = padded ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if SignedCode.isCode(scanned) {
             switch SignedCode.parse(scanned) {
             case .success(let code): return .code(code)

@@ -88,7 +88,9 @@ public enum EventCoding {
         return json.text
     }
 
+    /// The event in `text`: read by hand in the shape `encode` writes, by `JSONDecoder` otherwise.
     public static func decode(_ text: String) throws -> GateEvent {
+        if let event = EventReading.event(text) { return event }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .millisecondsSince1970
         return try decoder.decode(GateEvent.self, from: Data(text.utf8))
@@ -115,6 +117,8 @@ struct JSONObjectWriter {
     }
 
     static func quoted(_ text: String) -> String {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

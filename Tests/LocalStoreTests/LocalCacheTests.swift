@@ -237,6 +237,24 @@ struct LocalCacheTests {
         #expect(try EventCoding.decode(EventCoding.encode(event)) == event)
     }
 
+    @Test("the hand reader of queued events reads what Foundation's decoder reads, and refuses what it refuses",
+          arguments: [
+              #"{"at":1764216000123,"checkpointID":"CP-1","complete":true,"id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F","kind":"check","operatorName":"王","readings":[38.5,36],"reasons":[{"code":"fever","value":385},{"code":"no_record"}]}"#,
+              #"{ "at" : 1.764216e12, "checkpointID" : "CP-\"1\"", "complete" : false, "document" : null, "id" : "E621E1F8-C36C-495A-93FC-0C247A3E6E5F", "kind" : "void", "note" : "\u8bef\u767b\u8bb0 \ud83d\ude00 \/ \n", "operatorName" : "op", "readings" : [ ], "reasons" : [ ], "voids" : "C2D1F6B0-0A8B-4C55-9E0F-6F1B7E2A9D11" }"#,
+              #"{"at":1,"checkpointID":"CP-1","complete":true,"id":"not-a-uuid","kind":"check","operatorName":"o","readings":[],"reasons":[]}"#,
+              #"{"at":1,"checkpointID":"CP-1","complete":"yes","id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F","kind":"check","operatorName":"o","readings":[],"reasons":[]}"#,
+              #"{"at":1,"checkpointID":"CP-1","complete":true,"id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F","kind":"check","operatorName":"o","readings":[],"reasons":[{"code":"fever","value":38.5}]}"#,
+              #"{"at":1,"checkpointID":"CP-1","complete":true,"id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F","kind":"check","operatorName":"o","readings":[],"reasons":[]"#,
+              #"{"at":1,"checkpointID":"CP-1","complete":true,"id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F","kind":"scan","operatorName":"o","readings":[],"reasons":[]}"#,
+          ])
+    func eventReadingMatchesFoundation(_ text: String) {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let foundation = try? decoder.decode(GateEvent.self, from: Data(text.utf8))
+        #expect(EventReading.event(text) == foundation)
+        #expect((try? EventCoding.decode(text)) == foundation)
+    }
+
     @Test("a refused event leaves the queue for the dead-letter list, and can be put back")
     func refused() throws {
         let cache = try openCache()
