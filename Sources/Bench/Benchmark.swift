@@ -44,6 +44,10 @@ public struct Benchmark {
         progress("baseline: export and sqlite3 .import…")
         let baseline = try Baseline.firstSync(central, folder: folder)
 
+        // Before the bench console's cache opens: a console has one cache open, not two.
+        progress("lookups while another cache makes its first sync…")
+        let during = try measureDuringFirstSync(region)
+
         progress("verdict latency: \(scans) scans…")
         let cache = try LocalCache(path: cachePath)
         try cache.saveCheckpoint(Self.checkpoint)
@@ -56,9 +60,6 @@ public struct Benchmark {
         checkpoints.stop()
         let verdictPeak = ResidentMemory.peak()
         let raw = try RawSelect.latencies(path: cachePath, plan: plan)
-
-        progress("lookups while another cache makes its first sync…")
-        let during = try measureDuringFirstSync(region)
 
         progress("incremental sync of \(changes) changes…")
         try SyncEngine(cache: cache, central: try central.open()).run()
