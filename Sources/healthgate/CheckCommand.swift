@@ -10,14 +10,15 @@ enum CheckCommand: Command {
         usage: healthgate check DOC [--temp T]... [--json] [--confirm]
 
         Looks DOC up (a resident ID, HKM:/TW:/PP: document, a proxy applicant's phone with
-        exactly one person, or a dynamic code HG1:… verified against the synced trust list), judges it against this checkpoint's rules with the readings given,
-        and records the check in the scan log and outbox, as the console does. Two abnormal
-        --temp readings make an abnormal registration (异常登记): a green code turns yellow.
-        A miss in the local cache is asked of the central store.
+        exactly one person, or a dynamic code HG1:… verified against the synced trust list),
+        judges it against this checkpoint's rules with the readings given, and records the
+        check in the scan log and outbox, as the console does. Two abnormal --temp readings
+        make an abnormal registration (异常登记): a green code turns yellow. A miss in the
+        local cache is asked of the central store.
 
           --temp T   a temperature reading (36.5, 365, 36.5℃); repeat for a re-measure
-          --json     print colour, verdict, reasons, name_masked, id_masked, sex, age, nat
-                     and temperatures as JSON
+          --json     print colour, verdict, reasons, name_masked, id_masked, sex, age, nat,
+                     temperatures and, for a dynamic code, code as JSON
           --confirm  confirm a pass on out-of-date data (数据过期); without it such a pass is
                      recorded as incomplete and exits 1
 
