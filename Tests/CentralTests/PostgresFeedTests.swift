@@ -5,9 +5,9 @@ import LocalStore
 import Testing
 import TestSupport
 
-/// The PostgreSQL feed after a restore from another cluster's backup, whose rows carry transaction ids
-/// this server has not reached.
-@Suite("PostgreSQL feed after a restore")
+/// The PostgreSQL feed's windows of transaction ids: paged in their order, and after a restore from
+/// another cluster's backup, whose rows carry transaction ids this server has not reached.
+@Suite("PostgreSQL feed windows")
 struct PostgresFeedTests {
     @Test("a full sync still brings every person, and a renewed identity sends consoles back to a full sync")
     func restoredRows() throws {
@@ -37,5 +37,35 @@ struct PostgresFeedTests {
         #expect(seen.count == 20)
         try store.renewFeedIdentity()
         #expect(throws: FeedError.self) { _ = try store.changes(after: cursor, limit: 7) }
+    }
+
+    @Test("a window of the feed pages in the order of transaction ids, not of their text: 9 before 10")
+    func pagesInTransactionOrder() throws {
+        let url = try PostgresServer.shared().makeDatabase()
+        _ = try PostgresCentral.migrate(url: url)
+        let store = try PostgresCentral(url: url)
+        let rows = (0..<6).map { index in
+            CodeRow(document: String(format: "PP:T%07d", index), nameMasked: "周*", phone: nil, colour: .green,
+                    reason: "", updatedAt: Date(timeIntervalSince1970: 1_764_000_000))
+        }
+        _ = try store.importCodes(rows)
+        let admin = try PostgresConnection(url: url)
+        try admin.execute("""
+            ALTER TABLE people DISABLE TRIGGER people_stamp_update;
+            UPDATE people SET txid = '9'::xid8 WHERE document < 'PP:T0000003';
+            UPDATE people SET txid = '10'::xid8 WHERE document >= 'PP:T0000003';
+            ALTER TABLE people ENABLE TRIGGER people_stamp_update;
+            """)
+        let identity = try admin.query("SELECT store::text FROM feed_identity WHERE id = 1").string(0, 0)
+        var cursor = FeedCursor("pg1|live|\(identity)|5|20||")
+        var seen: [String] = []
+        for _ in 0..<10 {
+            let page = try store.changes(after: cursor, limit: 2)
+            seen += page.changes.map(\.record.document)
+            cursor = page.next
+            if page.atEnd { break }
+        }
+        #expect(Set(seen) == Set(rows.map(\.document)), "every change of the window arrives")
+        #expect(seen == rows.map(\.document), "in transaction order, each once")
     }
 }
