@@ -50,6 +50,15 @@ struct PostgresConnectionTests {
         #expect(try sameInstant.bool(0, 0))
     }
 
+    @Test("an array parameter keeps every element: quotes, backslashes, braces, commas, NULL, CJK and JSON")
+    func arrayRoundTrip() throws {
+        let items: [String?] = ["plain", "say \"hi\"", "back\\slash\\", "{a,b}", "", nil, "NULL", "张三 🙂",
+                                #"{"note":"a \"b\" \\ c"}"#]
+        let result = try connection.query("select item from unnest($1::text[]) with ordinality as a (item, position) order by position", [.array(items)])
+        #expect(result.rowCount == items.count)
+        for (row, item) in items.enumerated() { #expect(try result.optionalString(row, 0) == item) }
+    }
+
     @Test("an injection attempt is stored and matched as plain text")
     func injectionStaysData() throws {
         let hostile = "x'); drop table person; --"

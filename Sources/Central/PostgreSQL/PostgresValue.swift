@@ -29,7 +29,15 @@ public enum PostgresValue: Equatable, Sendable, ExpressibleByStringLiteral, Expr
     public static func array(_ items: [String?]) -> PostgresValue {
         .text("{" + items.map { item in
             guard let item else { return "NULL" }
-            return "\"" + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            // One pass over the bytes: `"` and `\` never occur inside a multi-byte UTF-8 sequence.
+            var quoted: [UInt8] = [UInt8(ascii: "\"")]
+            quoted.reserveCapacity(item.utf8.count + 8)
+            for byte in item.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { quoted.append(UInt8(ascii: "\\")) }
+                quoted.append(byte)
+            }
+            quoted.append(UInt8(ascii: "\""))
+            return String(decoding: quoted, as: UTF8.self)
         }.joined(separator: ",") + "}")
     }
 
