@@ -6,8 +6,12 @@ import Testing
 /// A dynamic code scanned off a phone at the console: verified, refused as a screenshot, forged, or from another region.
 @Suite("Dynamic codes at the console")
 struct DynamicCodeTests {
-    let issuer = try! CodeIssuer(issuer: "HB", seed: Array(1...32), sealKey: Array(101...132))
+    let issuer: CodeIssuer
     let zhang = Fixtures.person(Fixtures.zhang, name: "张*伟", colour: .green)
+
+    init() throws {
+        issuer = try CodeIssuer(issuer: "HB", seed: Array(1...32), sealKey: Array(101...132))
+    }
 
     func harness(people: [PersonRecord]? = nil) throws -> Harness {
         let h = try Harness(people: people ?? [zhang])

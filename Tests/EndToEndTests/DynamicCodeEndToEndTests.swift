@@ -108,4 +108,31 @@ struct DynamicCodeEndToEndTests {
         #expect(screen.contains("不予放行"))
         try console.send("F10")
     }
+
+    @Test("another region's code is verified once its public key is trusted here and synced, and shows as 外地码")
+    func otherRegion() throws {
+        try prepare()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let other = data + "/guangdong"
+        try """
+            document,name,phone,colour,reason,updated_at
+            440106199001010013,李四,,yellow,密接,2026-01-05T08:00:00+08:00
+            """.write(toFile: data + "/gd.csv", atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["--data-dir", other, "import", "codes", data + "/gd.csv"]).status == 0)
+        let made = try Binary.run(["--data-dir", other, "code", "keygen", "--issuer", "GD"])
+        let publicKey = try #require(made.out.split(separator: "\n").first { $0.hasPrefix("public key:") }?
+            .split(separator: " ").dropFirst(2).first.map(String.init))
+        let code = try Binary.run(["--data-dir", other, "code", "issue", "440106199001010013"]).out
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try healthgate("check", code, "--json").out.contains("code_untrusted"))
+        let trusted = try healthgate("code", "trust", "--issuer", "GD", "--public-key", publicKey)
+        #expect(trusted.status == 0, "\(trusted.err)")
+        #expect(try healthgate("code", "trust", "--issuer", "GD", "--public-key", publicKey).status == 1, "trusted once")
+        #expect(try healthgate("code", "trust", "--issuer", "GD", "--public-key", "AAAA").status == 1)
+        #expect(try healthgate("sync").status == 0)
+        let checked = try healthgate("check", code, "--json")
+        #expect(checked.out.contains("\"foreign\" : true"), "\(checked.out)")
+        #expect(checked.out.contains("\"colour\" : \"yellow\""))
+        #expect(checked.status == 1, "a yellow code is refused")
+    }
 }

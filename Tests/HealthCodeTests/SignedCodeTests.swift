@@ -5,9 +5,13 @@ import Testing
 /// The dynamic code (动态码): its form, the trust list, the signature and the screenshot rule.
 @Suite("Signed dynamic codes, the trust list and screenshots")
 struct SignedCodeTests {
-    let issuer = try! CodeIssuer(issuer: "GD", seed: Array(1...32), sealKey: Array(101...132))
+    let issuer: CodeIssuer
     let rules = CheckpointRules()
     let changed = Fixture.hoursAgo(48)
+
+    init() throws {
+        issuer = try CodeIssuer(issuer: "GD", seed: Array(1...32), sealKey: Array(101...132))
+    }
 
     var trust: CodeTrust { CodeTrust(keys: [issuer.trustEntry(validFrom: Fixture.hoursAgo(24 * 365))]) }
 
