@@ -286,11 +286,13 @@ public final class LocalCache {
         try database.execute("PRAGMA cache_size = -6144; PRAGMA wal_autocheckpoint = 0")
     }
 
-    /// Leaves this connection's checkpoints to another thread's `checkpointLog()`, so that a scan never
-    /// waits for one: for the console's gate, whose sync thread checkpoints after every pass.
-    public func leaveCheckpointsToOthers() throws {
-        try database.execute("PRAGMA wal_autocheckpoint = 0")
-        try events.execute("PRAGMA wal_autocheckpoint = 0")
+    /// Leaves this connection's checkpoints to another thread's `checkpointLog()`, so that a scan seldom
+    /// waits for one: for the console's gate, whose sync thread checkpoints after every pass. A checkpoint
+    /// beside a writer that never pauses cannot finish, and the log could then never start over: past
+    /// `pagesBeforeOwnCheckpoint` pages, the gate finishes one itself (little is left to copy by then).
+    public func leaveCheckpointsToOthers(pagesBeforeOwnCheckpoint: Int = 10_000) throws {
+        try database.execute("PRAGMA wal_autocheckpoint = \(pagesBeforeOwnCheckpoint)")
+        try events.execute("PRAGMA wal_autocheckpoint = \(pagesBeforeOwnCheckpoint)")
     }
 
     /// Moves both files' write-ahead logs into the database files as far as readers allow, without

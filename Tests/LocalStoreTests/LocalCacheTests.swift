@@ -34,7 +34,7 @@ struct LocalCacheTests {
         return registration
     }
 
-    @Test("a gate that leaves checkpoints to others never checkpoints inline; another connection's checkpoint does it")
+    @Test("a gate that leaves checkpoints to others checkpoints itself only past its bound; another connection's checkpoint does it")
     func checkpointsLeftToOthers() throws {
         let gate = try openCache()
         try gate.leaveCheckpointsToOthers()
@@ -46,6 +46,9 @@ struct LocalCacheTests {
         other.checkpointLog()
         for _ in 0..<5 { _ = try fever(gate) }
         #expect(try frames() < 100, "after another connection's checkpoint, the log starts over")
+        try gate.leaveCheckpointsToOthers(pagesBeforeOwnCheckpoint: 200)
+        for _ in 0..<300 { _ = try fever(gate) }
+        #expect(try frames() < 250, "with no one else checkpointing, the gate does past its bound")
     }
 
     @Test("a check and its registration are written together: scan log, registration and two outbox rows")
