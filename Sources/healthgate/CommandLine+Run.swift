@@ -63,7 +63,7 @@ extension CommandLine {
 }
 
 /// One subcommand of `healthgate`.
-protocol Command {
+protocol Command: SendableMetatype {
     /// The text `--help` prints.
     static var help: String { get }
     /// Runs with the words left after the global options; returns the exit code.
