@@ -78,15 +78,11 @@ final class EffectRunner {
     private func verify(_ code: SignedCode, at: Date) throws -> ConsoleEvent {
         let check = checkpoint.rules.verify(code, trust: try service.codeTrust(), at: at)
         guard case .verified(let verified) = check else { return .codeChecked(check, record: nil, cached: false) }
-        var cached: PersonRecord?
-        var unsent = false
-        if let holder = verified.holder,
-           case .document(let document) = ScanInput.classify(holder, today: CivilDate(at, in: timeZone)) {
-            cached = try service.lookup(.document(document)).first
-            unsent = try cached != nil && service.hasUnsentRegistration(document: holder)
-        }
-        return .codeChecked(check, record: verified.record(cached: cached, unsentRegistration: unsent),
-                            cached: cached != nil)
+        let holder = try verified.record(person: { key in
+            guard case .document(let document) = ScanInput.classify(key, today: CivilDate(at, in: timeZone)) else { return nil }
+            return try service.lookup(.document(document)).first
+        }, hasUnsentRegistration: { try service.hasUnsentRegistration(document: $0) })
+        return .codeChecked(check, record: holder.record, cached: holder.cached)
     }
 
     /// The person a registration concerns, as the cache has them now; nil when not found or on error.

@@ -4,6 +4,15 @@ struct Arguments {
 
     init(_ words: [String]) { self.words = words }
 
+    /// Removes the first word that names one of `actions` (a subcommand's own subcommand) and returns it.
+    mutating func action(among actions: [String], for command: String) throws -> String {
+        guard let index = words.firstIndex(where: actions.contains) else {
+            let listed = actions.dropLast().joined(separator: ", ") + (actions.count > 1 ? " or " : "") + (actions.last ?? "")
+            throw UsageError("\(command) takes \(listed)")
+        }
+        return words.remove(at: index)
+    }
+
     /// Removes `--name` and says whether it was there.
     mutating func flag(_ name: String) -> Bool {
         guard let index = words.firstIndex(of: name) else { return false }

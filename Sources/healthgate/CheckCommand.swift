@@ -55,11 +55,12 @@ enum CheckCommand: Command {
             case .refused(let reason):
                 code = CheckReport.Code(issuer: scanned.issuer, foreign: false, refused: reason)
             case .verified(let verified):
-                let cached = try verified.holder.flatMap { try cache.person(document: $0) ?? centralPerson($0, configuration, cache) }
-                let unsent = try cached != nil && cache.hasUnsentRegistration(document: verified.holder ?? "")
-                record = verified.record(cached: cached, unsentRegistration: unsent)
+                let holder = try verified.record(
+                    person: { try cache.person(document: $0) ?? centralPerson($0, configuration, cache) },
+                    hasUnsentRegistration: { try cache.hasUnsentRegistration(document: $0) })
+                record = holder.record
                 document = verified.holder
-                code = CheckReport.Code(issuer: verified.issuer, foreign: cached == nil, refused: nil)
+                code = CheckReport.Code(issuer: verified.issuer, foreign: !holder.cached, refused: nil)
             }
         case .document(let parsed):
             document = parsed.key

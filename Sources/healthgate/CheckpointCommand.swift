@@ -28,13 +28,7 @@ enum CheckpointCommand: Command {
         """
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
-        guard let index = arguments.words.firstIndex(where: { ["show", "set", "add"].contains($0) }) else {
-            throw UsageError("checkpoint takes show, set or add")
-        }
-        let action = arguments.words[index]
-        var words = arguments.words
-        words.remove(at: index)
-        arguments = Arguments(words)
+        let action = try arguments.action(among: ["show", "set", "add"], for: "checkpoint")
         if action == "add" { return try add(&arguments, configuration) }
         let cache = try configuration.openCache()
         var checkpoint = try configuration.checkpoint(in: cache, creating: action == "set")

@@ -38,15 +38,7 @@ enum CodeCommand: Command {
         """
 
     static func run(_ arguments: inout Arguments, _ configuration: Configuration) throws -> Int32 {
-        let actions = ["keygen", "revoke", "trust", "keys", "issue", "show"]
-        guard let index = arguments.words.firstIndex(where: actions.contains) else {
-            throw UsageError("code takes keygen, revoke, trust, keys, issue or show")
-        }
-        let action = arguments.words[index]
-        var words = arguments.words
-        words.remove(at: index)
-        arguments = Arguments(words)
-        switch action {
+        switch try arguments.action(among: ["keygen", "revoke", "trust", "keys", "issue", "show"], for: "code") {
         case "keygen": return try keygen(&arguments, configuration)
         case "revoke": return try revoke(&arguments, configuration)
         case "trust": return try trust(&arguments, configuration)
@@ -86,9 +78,9 @@ enum CodeCommand: Command {
         guard let publicKey = Data(base64Encoded: text).map(Array.init), publicKey.count == LibCrypto.ed25519KeySize else {
             throw Failure.invalid("--public-key takes the 32-byte Ed25519 public key in base64, as code keygen prints it")
         }
-        let now = Date()
+        let validity = IssuerKeyFile.validity(days: days)
         let key = IssuerKey(issuer: issuer, keyID: CodeIssuer.keyID(of: publicKey), publicKey: publicKey,
-                            validFrom: now, validTo: days.map { now.addingTimeInterval(Double($0) * 86_400) })
+                            validFrom: validity.from, validTo: validity.to)
         if let problem = key.problem { throw UsageError(problem) }
         do {
             try configuration.openCentral().registerIssuerKey(key)

@@ -30,8 +30,8 @@ struct IssuerKeyFile {
         let key = try generate(issuer: issuer)
         try configuration.createDataFolder()
         let path = try key.write(in: folder(configuration))
-        let now = Date()
-        let entry = key.issuer.trustEntry(validFrom: now, validTo: validDays.map { now.addingTimeInterval(Double($0) * 86_400) })
+        let validity = validity(days: validDays)
+        let entry = key.issuer.trustEntry(validFrom: validity.from, validTo: validity.to)
         do {
             try central.registerIssuerKey(entry)
         } catch {
@@ -39,6 +39,12 @@ struct IssuerKeyFile {
             throw Failure.store("the key was not registered, and its file was removed: \(error)")
         }
         return (key, path)
+    }
+
+    /// A key's validity: from now, for `days` days or with no end.
+    static func validity(days: Int?) -> (from: Date, to: Date?) {
+        let now = Date()
+        return (now, days.map { now.addingTimeInterval(Double($0) * 86_400) })
     }
 
     var text: String {

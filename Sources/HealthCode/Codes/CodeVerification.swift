@@ -59,4 +59,14 @@ extension VerifiedCode {
         }
         return record
     }
+
+    /// As above, looking the holder up with `person` and asking `hasUnsentRegistration` only for one
+    /// found; also whether the cache had them.
+    public func record(person: (String) throws -> PersonRecord?,
+                       hasUnsentRegistration: (String) throws -> Bool) rethrows -> (record: PersonRecord, cached: Bool) {
+        guard let holder, let cached = try person(holder) else {
+            return (record(cached: nil, unsentRegistration: false), false)
+        }
+        return (record(cached: cached, unsentRegistration: try hasUnsentRegistration(holder)), true)
+    }
 }
