@@ -7,7 +7,12 @@ public enum IssuerKeyColumns {
     /// The columns, in the order `values` binds them and `key` reads them.
     public static let list = "issuer, key_id, public_key, seal_key, valid_from, valid_to, revoked_at"
 
-    /// The values for `INSERT INTO issuer_keys (list)`.
+    /// Inserts one key, bound with `values`.
+    public static let insert = "INSERT INTO issuer_keys (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    /// Every key, by issuer and key id, read with `key`.
+    public static let selectAll = "SELECT \(list) FROM issuer_keys ORDER BY issuer, key_id"
+
+    /// The values for `insert`.
     public static func values(_ key: IssuerKey) -> [SQLValue] {
         [.text(key.issuer), .text(key.keyID), .text(Data(key.publicKey).base64EncodedString()),
          SQLValue(key.sealKey.map { Data($0).base64EncodedString() }), SQLValue(key.validFrom), SQLValue(key.validTo),

@@ -296,7 +296,7 @@ public final class LocalCache {
     }
 
     /// Moves both files' write-ahead logs into the database files as far as readers allow, without
-    /// blocking anyone: the sync thread does it after each pass, so a scan never has to.
+    /// blocking anyone: the sync thread does it after each pass, so a scan seldom has to.
     public func checkpointLog() {
         database.checkpointLog()
         events.checkpointLog()
@@ -332,8 +332,7 @@ public final class LocalCache {
         try database.transaction {
             try database.run("DELETE FROM issuer_keys")
             for key in keys {
-                try database.run("INSERT INTO issuer_keys (\(IssuerKeyColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 IssuerKeyColumns.values(key))
+                try database.run(IssuerKeyColumns.insert, IssuerKeyColumns.values(key))
             }
             try setSetting("clock_skew", String(skew))
         }
@@ -341,8 +340,7 @@ public final class LocalCache {
 
     /// The trust list and clock skew as of the last sync that brought them; no keys and no skew before the first.
     public func codeTrust() throws -> CodeTrust {
-        let keys = try database.query(
-            "SELECT \(IssuerKeyColumns.list) FROM issuer_keys ORDER BY issuer, key_id", [], IssuerKeyColumns.key)
+        let keys = try database.query(IssuerKeyColumns.selectAll, [], IssuerKeyColumns.key)
         return CodeTrust(keys: keys, skew: try setting("clock_skew").flatMap(Double.init) ?? 0)
     }
 

@@ -106,9 +106,7 @@ public final class EmbeddedCentral: CentralStore {
 
     public func registerIssuerKey(_ key: IssuerKey) throws {
         try TrustListRules.check(key)
-        let added = try database.run(
-            "INSERT INTO issuer_keys (\(IssuerKeyColumns.list)) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            IssuerKeyColumns.values(key))
+        let added = try database.run(IssuerKeyColumns.insert + " ON CONFLICT DO NOTHING", IssuerKeyColumns.values(key))
         if added == 0 { throw TrustListRules.duplicate(key) }
     }
 
@@ -119,8 +117,7 @@ public final class EmbeddedCentral: CentralStore {
     }
 
     public func issuerKeys() throws -> [IssuerKey] {
-        try database.query(
-            "SELECT \(IssuerKeyColumns.list) FROM issuer_keys ORDER BY issuer, key_id", [], IssuerKeyColumns.key)
+        try database.query(IssuerKeyColumns.selectAll, [], IssuerKeyColumns.key)
     }
 
     public func checkpoint(id: String) throws -> Checkpoint? {
