@@ -124,20 +124,20 @@ struct JSONParser {
 
     private mutating func string() -> String? {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                text += String(decoding: bytes[start..<index], as: UTF8.self)
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { return nil }
             if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                text += String(decoding: bytes[start..<index], as: UTF8.self)
                 guard let escaped = escape() else { return nil }
-                scalars.append(escaped)
+                text.unicodeScalars.append(escaped)
                 start = index
             } else {
                 index += 1
@@ -180,9 +180,17 @@ struct JSONParser {
 
     private mutating func number() -> JSONValue? {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
         return .number(value)
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
     }
 
     private mutating func literal(_ word: String, _ value: JSONValue) -> JSONValue? {
@@ -201,6 +209,8 @@ struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+            index += 1
+        }
     }
 }

@@ -99,21 +99,24 @@ public enum EventCoding {
 
 /// Writes one JSON object, member by member in the order given; a nil value leaves its member out.
 struct JSONObjectWriter {
-    private var members: [String] = []
+    private var body = ""
 
-    var text: String { "{" + members.joined(separator: ",") + "}" }
+    var text: String { "{" + body + "}" }
 
     mutating func string(_ key: String, _ value: String?) {
         guard let value else { return }
-        members.append(Self.quoted(key) + ":" + Self.quoted(value))
+        raw(key, Self.quoted(value))
     }
 
     mutating func number(_ key: String, _ value: Double) {
-        members.append(Self.quoted(key) + ":" + "\(value)")
+        raw(key, "\(value)")
     }
 
     mutating func raw(_ key: String, _ json: String) {
-        members.append(Self.quoted(key) + ":" + json)
+        if !body.isEmpty { body += "," }
+        body += Self.quoted(key)
+        body += ":"
+        body += json
     }
 
     static func quoted(_ text: String) -> String {

@@ -62,12 +62,14 @@ public final class PostgresCentral: CentralStore {
             try refuseRestoredStore(low)
             let high = try openHigh ?? horizon()
             // The select list names `txid::text` txid: ORDER BY must name the column, or it sorts by the text
-            // and reads every change of the window for each page instead of walking the index.
+            // and reads every change of the window for each page instead of walking the index. A window's
+            // first page starts the row comparison at `low`, not at zero: the index scan starts where the
+            // row comparison says, and from zero it walked every entry of the index before the window.
             let rows = try people("""
                 SELECT \(PostgresPeople.list) FROM people
                 WHERE txid >= $1::xid8 AND txid < $2::xid8 AND (txid, document) > ($3::xid8, $4)
                 ORDER BY people.txid, people.document LIMIT $5
-                """, [.text(low), .text(high), .text(after?.txid ?? "0"), .text(after?.document ?? ""), .integer(Int64(limit))])
+                """, [.text(low), .text(high), .text(after?.txid ?? low), .text(after?.document ?? ""), .integer(Int64(limit))])
             guard rows.count == limit, let last = rows.last else {
                 return FeedPage(changes: rows.map(\.person.change),
                                 next: PostgresFeedCursor.live(store: store, low: high, high: nil, after: nil).cursor, atEnd: true)

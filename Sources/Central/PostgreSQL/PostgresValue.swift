@@ -27,18 +27,24 @@ public enum PostgresValue: Equatable, Sendable, ExpressibleByStringLiteral, Expr
     /// A one-dimensional array in PostgreSQL's text form, each element quoted; nil elements are NULL.
     /// The statement casts it (`$1::uuid[]`).
     public static func array(_ items: [String?]) -> PostgresValue {
-        .text("{" + items.map { item in
-            guard let item else { return "NULL" }
-            // One pass over the bytes: `"` and `\` never occur inside a multi-byte UTF-8 sequence.
-            var quoted: [UInt8] = [UInt8(ascii: "\"")]
-            quoted.reserveCapacity(item.utf8.count + 8)
-            for byte in item.utf8 {
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { quoted.append(UInt8(ascii: "\\")) }
-                quoted.append(byte)
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        text.reserveCapacity(items.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        for (position, item) in items.enumerated() {
+            if position > 0 { text.append(UInt8(ascii: ",")) }
+            guard let item else {
+                text.append(contentsOf: "NULL".utf8)
+                continue
             }
-            quoted.append(UInt8(ascii: "\""))
-            return String(decoding: quoted, as: UTF8.self)
-        }.joined(separator: ",") + "}")
+            // One pass over the bytes: `"` and `\` never occur inside a multi-byte UTF-8 sequence.
+            text.append(UInt8(ascii: "\""))
+            for byte in item.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { text.append(UInt8(ascii: "\\")) }
+                text.append(byte)
+            }
+            text.append(UInt8(ascii: "\""))
+        }
+        text.append(UInt8(ascii: "}"))
+        return .text(String(decoding: text, as: UTF8.self))
     }
 
     /// The text PostgreSQL parses, or nil for NULL.
