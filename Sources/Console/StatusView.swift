@@ -42,6 +42,8 @@ extension Painter {
         case .some(false):
             parts.append(StatusPart(.connection, [strings.text("sync.offline")],
                                     style: CellStyle(.warning, bold: true, reverse: true)))
+        case .none where sync.lastSuccessAt != nil:
+            parts.append(StatusPart(.connection, [strings.text("sync.connecting")]))
         case .none: parts.append(StatusPart(.connection, [strings.text("sync.never")], style: warning))
         }
         if let progress = sync.firstSyncProgress {

@@ -57,6 +57,14 @@ import Testing
         #expect(english.contains("first sync: 120,000 people…"))
     }
 
+    @Test func aCacheSyncedBeforeIsConnectingUntilThisSessionReachesTheStore() throws {
+        let (line, _) = try Self.statusLine(SyncStatus(lastSuccessAt: Fixtures.noon, running: true))
+        #expect(line.contains("连接中"))
+        #expect(!line.contains("尚未同步"))
+        let (english, _) = try Self.statusLine(SyncStatus(lastSuccessAt: Fixtures.noon, running: true), language: .english)
+        #expect(english.contains("connecting"))
+    }
+
     @Test(arguments: Language.allCases)
     func everythingFitsEightyColumnsWithTheWarningsKept(language: Language) throws {
         let (line, grid) = try Self.statusLine(Self.everything, language: language)
