@@ -190,11 +190,11 @@ public struct Benchmark {
             let document = region.document(index * 7919 % region.people)
             let registers = index % 10 == 0
             let verdict = Verdict(decision: registers ? .refuse : .pass, reasons: [])
-            let check = GateEvent.check(id: UUID(), at: now, checkpoint: Self.checkpoint, operatorName: "bench",
+            let check = GateEvent.check(id: .newEventID(), at: now, checkpoint: Self.checkpoint, operatorName: "bench",
                                         document: document, colour: .green, verdict: verdict,
                                         readings: registers ? fever : [Temperature(tenths: 365)], complete: true)
             let registration = registers
-                ? GateEvent.registration(id: UUID(), at: now, checkpoint: Self.checkpoint, operatorName: "bench",
+                ? GateEvent.registration(id: .newEventID(), at: now, checkpoint: Self.checkpoint, operatorName: "bench",
                                          document: document, colourBefore: .green, readings: fever)
                 : nil
             try cache.record(check: check, registration: registration)

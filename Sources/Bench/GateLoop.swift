@@ -18,7 +18,7 @@ struct GateLoop {
         }
         let record = try cache.person(document: document.key)
         let verdict = checkpoint.rules.judge(record, readings: [reading], at: now, dataAge: 0)
-        let check = GateEvent.check(id: UUID(), at: now, checkpoint: checkpoint, operatorName: "bench",
+        let check = GateEvent.check(id: .newEventID(), at: now, checkpoint: checkpoint, operatorName: "bench",
                                     document: document.key, colour: record?.colour ?? .unknown, verdict: verdict,
                                     readings: [reading], complete: true)
         try cache.record(check: check)

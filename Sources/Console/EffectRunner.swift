@@ -12,7 +12,7 @@ final class EffectRunner {
     private let newID: () -> UUID
 
     init(service: GateService, checkpoint: Checkpoint, operatorName: String, timeZone: TimeZone,
-         newID: @escaping () -> UUID = UUID.init) {
+         newID: @escaping () -> UUID = UUID.newEventID) {
         self.service = service
         self.checkpoint = checkpoint
         self.operatorName = operatorName

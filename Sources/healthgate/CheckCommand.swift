@@ -82,11 +82,11 @@ enum CheckCommand: Command {
         let scanned = record?.colour ?? .unknown
         let colour = verdict.registers ? Registration.colour(after: scanned) : scanned
         let check = GateEvent.check(
-            id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
+            id: .newEventID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
             colour: scanned, verdict: verdict, readings: readings,
             complete: verdict.decision == .refuse || verdict.decision == .pass && (!verdict.needsConfirmation || confirmed))
         let registration = verdict.registers ? document.map { document in GateEvent.registration(
-            id: UUID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
+            id: .newEventID(), at: now, checkpoint: checkpoint, operatorName: configuration.operatorName, document: document,
             colourBefore: scanned, readings: readings) } : nil
         do {
             try cache.record(check: check, registration: registration)
