@@ -20,8 +20,11 @@ extension Painter {
             var column = grid.put(time.minute(entry.at) + " ", row: row, col: col, style: CellStyle(.dim), limit: width)
             column = grid.put(Painter.padded(entry.name, to: nameCols) + " ", row: row, col: column,
                               limit: col + width - column)
-            column = grid.put(strings.colour(entry.colour), row: row, col: column,
-                              style: CellStyle(entry.colour.blockRole), limit: col + width - column)
+            column = entry.codeRefused
+                ? grid.put(strings.text("recent.code_refused"), row: row, col: column, style: CellStyle(.warning),
+                           limit: col + width - column)
+                : grid.put(strings.colour(entry.colour), row: row, col: column,
+                           style: CellStyle(entry.colour.blockRole), limit: col + width - column)
             let decision = entry.complete ? strings.decision(entry.decision) : strings.text("recent.incomplete")
             grid.put(" " + decision, row: row, col: column,
                      style: entry.complete && entry.decision == .pass ? .plain : CellStyle(.warning),

@@ -12,8 +12,9 @@ extension ConsoleState {
         check.complete = complete
         self.check = check
         let name = check.record.map { Masking.name($0.nameMasked) } ?? check.document.map(Masking.document) ?? ""
-        let line = RecentCheck(at: now, name: name, colour: check.colour, decision: check.verdict.decision,
+        var line = RecentCheck(at: now, name: name, colour: check.colour, decision: check.verdict.decision,
                                complete: complete)
+        if case .refused? = check.code { line.codeRefused = true }
         unrecorded.append(PendingRecord(log: entry, line: line))
         return [.record(entry)]
     }

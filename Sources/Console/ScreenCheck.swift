@@ -73,6 +73,8 @@ struct RecentCheck: Equatable, Sendable {
     var colour: CodeColour
     var decision: Verdict.Decision
     var complete: Bool
+    /// A dynamic code refused before anyone was looked up: the panel says so instead of a colour.
+    var codeRefused = false
 }
 
 /// A check handed to the store and not yet confirmed recorded, with the recent-panel line it adds once it is.
