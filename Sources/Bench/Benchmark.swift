@@ -160,7 +160,10 @@ public struct Benchmark {
         let store = try central.open()
         ResidentMemory.resetPeak()
         let (summary, seconds) = try Stopwatch.time { try SyncEngine(cache: cache, central: store).run() }
-        let checkpoint = Stopwatch.time { cache.checkpointLog() }.seconds
+        let checkpoint = Stopwatch.time {
+            cache.checkpointLog()
+            store.checkpointLog()
+        }.seconds
         return CountedFigure(count: summary[keyPath: count], seconds: seconds, checkpointSeconds: checkpoint,
                              peakResidentBytes: ResidentMemory.peak())
     }

@@ -34,6 +34,14 @@ public protocol CentralStore: AnyObject {
     func revokeIssuerKey(issuer: String, keyID: String, at: Date) throws -> Bool
     /// The whole trust list, revoked keys included, by issuer then key id.
     func issuerKeys() throws -> [IssuerKey]
+    /// Moves a write-ahead log this process keeps for the store into the store's file, blocking no one:
+    /// the sync thread calls it after each pass, as for the cache.
+    func checkpointLog()
+}
+
+extension CentralStore {
+    /// A store in a process of its own (PostgreSQL) checkpoints by itself.
+    public func checkpointLog() {}
 }
 
 /// What an import changed.

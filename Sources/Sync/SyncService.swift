@@ -105,6 +105,7 @@ public final class SyncService: Sendable {
                 }
             }
             cache?.checkpointLog()
+            central?.checkpointLog()
             _ = wake.wait(timeout: .now() + delay(afterFailures: failures))
         }
     }

@@ -46,6 +46,7 @@ enum SyncCommand: Command {
                 }
             }
             cache.checkpointLog()
+            central.checkpointLog()
             return summary
         } catch {
             throw Failure.store("sync failed: \(error); queued events stay queued")
