@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "LocalStore", dependencies: ["HealthCode", "CSQLite"]),
         .target(name: "Central", dependencies: ["HealthCode", "LocalStore", "Assets", "CLibPQ"]),
         .target(name: "Sync", dependencies: ["HealthCode", "LocalStore", "Central"]),
-        .target(name: "Console", dependencies: ["HealthCode", "Sync", "Assets", "CNcursesw"]),
+        .target(name: "Console", dependencies: ["HealthCode", "LocalStore", "Sync", "Assets", "CNcursesw"]),
         .target(name: "Spawn"),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Bench", dependencies: ["HealthCode", "LocalStore", "Central", "Sync", "Spawn", "CSQLite"]),

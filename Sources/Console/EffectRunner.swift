@@ -1,5 +1,6 @@
 import Foundation
 import HealthCode
+import LocalStore
 
 /// Carries the reducer's effects out through the `GateService` and turns answers and errors into events.
 ///

@@ -12,10 +12,4 @@ extension UUID {
                         bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
         }
     }
-
-    /// `version4(using:)` from the system's random source.
-    public static func newEventID() -> UUID {
-        var random = SystemRandomNumberGenerator()
-        return version4(using: &random)
-    }
 }
