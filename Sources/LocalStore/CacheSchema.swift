@@ -6,18 +6,7 @@ enum CacheSchema {
             CREATE INDEX people_phone ON people(phone) WHERE phone IS NOT NULL;
             CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
             """),
-        Migration(2, """
-            CREATE TABLE issuer_keys (
-                issuer TEXT NOT NULL,
-                key_id TEXT NOT NULL,
-                public_key TEXT NOT NULL,
-                seal_key TEXT,
-                valid_from INTEGER NOT NULL,
-                valid_to INTEGER,
-                revoked_at INTEGER,
-                PRIMARY KEY (issuer, key_id)
-            ) WITHOUT ROWID;
-            """),
+        Migration(2, IssuerKeyColumns.createTable),
     ]
 }
 

@@ -7,6 +7,20 @@ public enum IssuerKeyColumns {
     /// The columns, in the order `values` binds them and `key` reads them.
     public static let list = "issuer, key_id, public_key, seal_key, valid_from, valid_to, revoked_at"
 
+    /// The table, as both stores create it (each in its schema's second migration).
+    public static let createTable = """
+        CREATE TABLE issuer_keys (
+            issuer TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            seal_key TEXT,
+            valid_from INTEGER NOT NULL,
+            valid_to INTEGER,
+            revoked_at INTEGER,
+            PRIMARY KEY (issuer, key_id)
+        ) WITHOUT ROWID;
+        """
+
     /// Inserts one key, bound with `values`.
     public static let insert = "INSERT INTO issuer_keys (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?)"
     /// Every key, by issuer and key id, read with `key`.

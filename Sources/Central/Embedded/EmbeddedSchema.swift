@@ -30,17 +30,6 @@ enum EmbeddedSchema {
                 updated_at INTEGER NOT NULL
             );
             """),
-        Migration(2, """
-            CREATE TABLE issuer_keys (
-                issuer TEXT NOT NULL,
-                key_id TEXT NOT NULL,
-                public_key TEXT NOT NULL,
-                seal_key TEXT,
-                valid_from INTEGER NOT NULL,
-                valid_to INTEGER,
-                revoked_at INTEGER,
-                PRIMARY KEY (issuer, key_id)
-            ) WITHOUT ROWID;
-            """),
+        Migration(2, IssuerKeyColumns.createTable),
     ]
 }
