@@ -69,7 +69,7 @@ struct DynamicCodeTests {
         h.submit(try stranger.issue(document: Fixtures.zhang, colour: .green, colourChangedAt: h.now, at: h.now))
         #expect(h.screen.contains("发码机构不在信任列表"))
         #expect(h.gate.checks.map(\.reasons) == [[Reason(.codeForged)], [Reason(.codeUntrusted)]])
-        #expect(h.screen.components(separatedBy: "无效码").count - 1 == 2, "the recent panel names both refused codes")
+        #expect(h.screen.components(separatedBy: "无效 不予放行").count - 1 == 2, "the recent panel names both refused codes, whole")
         #expect(!h.screen.contains("未查询到"), "a refused code is not a person missing from the cache")
     }
 
