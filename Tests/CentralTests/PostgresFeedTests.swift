@@ -9,21 +9,31 @@ import TestSupport
 /// another cluster's backup, whose rows carry transaction ids this server has not reached.
 @Suite("PostgreSQL feed windows")
 struct PostgresFeedTests {
-    @Test("a full sync still brings every person, and a renewed identity sends consoles back to a full sync")
-    func restoredRows() throws {
+    /// A new store holding `count` green people `PREFIX0000000`…, whose feed transaction ids `txids`
+    /// then sets by hand (the stamping trigger off), with an administrator's connection to it.
+    func seeded(_ prefix: String, count: Int, txids: String) throws
+        -> (store: PostgresCentral, admin: PostgresConnection, rows: [CodeRow]) {
         let url = try PostgresServer.shared().makeDatabase()
         _ = try PostgresCentral.migrate(url: url)
         let store = try PostgresCentral(url: url)
-        let rows = (0..<20).map { index in
-            CodeRow(document: String(format: "PP:R%07d", index), nameMasked: "周*", phone: nil, colour: .green,
+        let rows = (0..<count).map { index in
+            CodeRow(document: prefix + String(format: "%07d", index), nameMasked: "周*", phone: nil, colour: .green,
                     reason: "", updatedAt: Date(timeIntervalSince1970: 1_764_000_000))
         }
         _ = try store.importCodes(rows)
         let admin = try PostgresConnection(url: url)
         try admin.execute("""
             ALTER TABLE people DISABLE TRIGGER people_stamp_update;
-            UPDATE people SET txid = '4000000000'::xid8 WHERE document < 'PP:R0000010';
+            \(txids)
             ALTER TABLE people ENABLE TRIGGER people_stamp_update;
+            """)
+        return (store, admin, rows)
+    }
+
+    @Test("a full sync still brings every person, and a renewed identity sends consoles back to a full sync")
+    func restoredRows() throws {
+        let (store, _, _) = try seeded("PP:R", count: 20, txids: """
+            UPDATE people SET txid = '4000000000'::xid8 WHERE document < 'PP:R0000010';
             """)
         var cursor = FeedCursor.start
         var seen = Set<String>()
@@ -41,20 +51,9 @@ struct PostgresFeedTests {
 
     @Test("a window of the feed pages in the order of transaction ids, not of their text: 9 before 10")
     func pagesInTransactionOrder() throws {
-        let url = try PostgresServer.shared().makeDatabase()
-        _ = try PostgresCentral.migrate(url: url)
-        let store = try PostgresCentral(url: url)
-        let rows = (0..<6).map { index in
-            CodeRow(document: String(format: "PP:T%07d", index), nameMasked: "周*", phone: nil, colour: .green,
-                    reason: "", updatedAt: Date(timeIntervalSince1970: 1_764_000_000))
-        }
-        _ = try store.importCodes(rows)
-        let admin = try PostgresConnection(url: url)
-        try admin.execute("""
-            ALTER TABLE people DISABLE TRIGGER people_stamp_update;
+        let (store, admin, rows) = try seeded("PP:T", count: 6, txids: """
             UPDATE people SET txid = '9'::xid8 WHERE document < 'PP:T0000003';
             UPDATE people SET txid = '10'::xid8 WHERE document >= 'PP:T0000003';
-            ALTER TABLE people ENABLE TRIGGER people_stamp_update;
             """)
         let identity = try admin.query("SELECT store::text FROM feed_identity WHERE id = 1").string(0, 0)
         var cursor = FeedCursor("pg1|live|\(identity)|5|20||")
