@@ -2,7 +2,7 @@ import Foundation
 import HealthCode
 import Testing
 import TestSupport
-import Central
+@testable import Central
 
 /// What only the embedded store does: it keeps its write-ahead log in this process.
 @Suite("Embedded central store")
@@ -28,5 +28,14 @@ struct EmbeddedCentralTests {
         store.checkpointLog()
         #expect(try fileSize(path) > before + 100_000, "and reach the file at the checkpoint")
         #expect(try store.peopleCount() == 3_000)
+    }
+
+    @Test("the feed reads a pass's changes from its covering index alone, never from the table")
+    func feedReadsTheIndex() throws {
+        let store = try EmbeddedCentral(path: temporary.path + "/central.sqlite")
+        let plan = try store.database.query("EXPLAIN QUERY PLAN " + EmbeddedCentral.changesAfter, [.integer(0), .integer(10)]) {
+            $0.string(3)
+        }
+        #expect(plan == ["SEARCH people USING COVERING INDEX people_feed (seq>?)"])
     }
 }

@@ -44,12 +44,13 @@ public final class EmbeddedCentral: CentralStore {
             throw FeedError.cursorNotServed("the cursor belongs to another store, or to this one before a rebuild")
         }
         if parts.count == 3 { return try everyone(store: feed.0, from: position, after: parts[2], limit: limit) }
-        let changes = try database.query(
-            "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?",
-            [.integer(position), .integer(Int64(limit))], PersonColumns.change)
+        let changes = try database.query(Self.changesAfter, [.integer(position), .integer(Int64(limit))], PersonColumns.change)
         let next = FeedCursor("\(feed.0):\(changes.last?.seq ?? position)")
         return FeedPage(changes: changes, next: next, atEnd: changes.count < limit)
     }
+
+    /// The feed's changes after a position, read from `people_feed` alone (see `EmbeddedSchema`).
+    static let changesAfter = "SELECT \(PersonColumns.list) FROM people WHERE seq > ? ORDER BY seq LIMIT ?"
 
     /// A page of the full sync: people after `document` in document order; `version` is where the feed goes on.
     private func everyone(store: String, from version: Int64, after document: String, limit: Int) throws -> FeedPage {

@@ -1,6 +1,8 @@
 import LocalStore
 
-/// The embedded central store's schema, one migration per version.
+/// The embedded central store's schema, one migration per version. Since version 3 the feed reads its
+/// changes from `people_feed`, which holds every column it hands out in `seq` order: a pass's changes
+/// come from consecutive index pages, not from one random page of the table each.
 enum EmbeddedSchema {
     static let migrations = [
         Migration(1, """
@@ -31,5 +33,9 @@ enum EmbeddedSchema {
             );
             """),
         Migration(2, IssuerKeyColumns.createTable),
+        Migration(3, """
+            DROP INDEX people_seq;
+            CREATE INDEX people_feed ON people(seq, \(PersonColumns.list));
+            """),
     ]
 }
