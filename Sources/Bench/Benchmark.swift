@@ -154,17 +154,18 @@ public struct Benchmark {
                                  peakResidentBytes: ResidentMemory.peak())
     }
 
-    /// One sync pass of the bench console's cache, timed, and then the checkpoint the console's sync
-    /// thread makes after a pass, timed on its own; `expecting` names the count it reports.
+    /// One sync pass of the bench console's cache, timed, and then the fold and the checkpoint the
+    /// console's sync thread makes after a pass, each timed on its own; `expecting` names the count it reports.
     private func measureSync(_ cache: LocalCache, expecting count: KeyPath<SyncSummary, Int>) throws -> CountedFigure {
         let store = try central.open()
         ResidentMemory.resetPeak()
         let (summary, seconds) = try Stopwatch.time { try SyncEngine(cache: cache, central: store).run() }
+        let fold = try Stopwatch.time { try cache.foldRecentChanges() }.seconds
         let checkpoint = Stopwatch.time {
             cache.checkpointLog()
             store.checkpointLog()
         }.seconds
-        return CountedFigure(count: summary[keyPath: count], seconds: seconds, checkpointSeconds: checkpoint,
+        return CountedFigure(count: summary[keyPath: count], seconds: seconds, foldSeconds: fold, checkpointSeconds: checkpoint,
                              peakResidentBytes: ResidentMemory.peak())
     }
 

@@ -1,4 +1,8 @@
-/// The schema of the cache's people file, one migration per version.
+/// The schema of the cache's people file, one migration per version. A first sync fills `people`;
+/// later passes append to `people_recent` (rows in arrival order, a unique index on the document), so a
+/// change writes next to the last one instead of into a random page of a city's B-tree, and
+/// `LocalCache.foldRecentChanges` moves them into `people` after the pass. Lookups read the view
+/// `people_current`: each person's newest state, from either table.
 enum CacheSchema {
     static let migrations = [
         Migration(1, """
@@ -7,6 +11,14 @@ enum CacheSchema {
             CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
             """),
         Migration(2, IssuerKeyColumns.createTable),
+        Migration(3, """
+            CREATE TABLE people_recent (\(PersonColumns.table));
+            CREATE INDEX people_recent_phone ON people_recent(phone) WHERE phone IS NOT NULL;
+            CREATE VIEW people_current AS
+                SELECT \(PersonColumns.list) FROM people_recent
+                UNION ALL SELECT \(PersonColumns.list) FROM people p
+                WHERE NOT EXISTS (SELECT 1 FROM people_recent r WHERE r.document = p.document);
+            """),
     ]
 }
 

@@ -28,7 +28,7 @@ public final class LocalCache {
     /// The person with this document key, with this console's unconfirmed registrations and voids applied.
     public func person(document: String) throws -> PersonRecord? {
         let change = try database.queryFirst(
-            "SELECT \(PersonColumns.list) FROM people WHERE document = ?", [.text(document)], PersonColumns.change)
+            "SELECT \(PersonColumns.list) FROM people_current WHERE document = ?", [.text(document)], PersonColumns.change)
         return try change.map(withLocalEvents)
     }
 
@@ -38,7 +38,7 @@ public final class LocalCache {
     public func people(phone: String) throws -> [PersonRecord]? {
         guard try hasPhoneIndex() else { return nil }
         let changes = try database.query(
-            "SELECT \(PersonColumns.list) FROM people WHERE phone = ? ORDER BY document LIMIT 50", [.text(phone)],
+            "SELECT \(PersonColumns.list) FROM people_current WHERE phone = ? ORDER BY document LIMIT 50", [.text(phone)],
             PersonColumns.change)
         return try changes.map(withLocalEvents)
     }
@@ -65,7 +65,7 @@ public final class LocalCache {
 
     /// The number of people cached.
     public func peopleCount() throws -> Int {
-        try database.queryFirst("SELECT count(*) FROM people") { $0.int(0) } ?? 0
+        try database.queryFirst("SELECT count(*) FROM people_current") { $0.int(0) } ?? 0
     }
 
     /// Applies this console's registrations and voids that the feed does not reflect yet, so a local
@@ -251,32 +251,77 @@ public final class LocalCache {
         }
     }
 
-    /// Applies one page of the change feed in document order and moves the cursor. The page commits in
-    /// slices of `slice` people, so a scan waits for one slice at most; the last slice moves the cursor.
-    /// Each change is a person's whole state, so a page cut short by a crash is simply applied again.
-    /// Where the phone index exists, a phone is written only where it changed, leaving the index alone otherwise.
+    /// Applies one page of the change feed in document order and moves the cursor: into `people` while a
+    /// first sync fills it (the phone index deferred, see `deferPhoneIndex`), into `people_recent` after
+    /// (see `CacheSchema`). The page commits in slices of `slice` people, so another writer waits for one
+    /// slice at most; the last slice moves the cursor. Each change is a person's whole state, so a page
+    /// cut short by a crash is simply applied again.
     public func apply(_ changes: [FeedChange], cursor: FeedCursor, slice: Int = 500) throws {
         let ordered = changes.indices.sorted {
             (changes[$0].record.document, $0) < (changes[$1].record.document, $1)
-        }
-        let indexed = try hasPhoneIndex()
-        let upsert = try database.statement(indexed ? PersonColumns.upsertKeepingPhone : PersonColumns.upsert)
-        let phone = try database.statement("UPDATE people SET phone = ? WHERE document = ? AND phone IS NOT ?")
+        }.map { changes[$0] }
+        let write = try hasPhoneIndex() ? recentWriter() : peopleWriter()
         var start = 0
         repeat {
             let end = min(start + slice, ordered.count)
             try database.transaction {
-                for index in ordered[start..<end] {
-                    let change = changes[index]
-                    try upsert.run(PersonColumns.values(change))
-                    if indexed {
-                        try phone.run([SQLValue(change.record.phone), .text(change.record.document), SQLValue(change.record.phone)])
-                    }
-                }
+                for change in ordered[start..<end] { try write(change) }
                 if end == ordered.count { try setSetting("cursor", cursor.token) }
             }
             start = end
         } while start < ordered.count
+    }
+
+    /// Moves up to `limit` recent changes into `people`, in document order and slices of `slice`, each
+    /// slice in one transaction; returns how many moved. A lookup finds the same state before, during and
+    /// after, and a fold cut short leaves the rest for the next.
+    @discardableResult
+    public func foldRecentChanges(limit: Int = .max, slice: Int = 500) throws -> Int {
+        let write = try peopleWriter()
+        let remove = try database.statement("DELETE FROM people_recent WHERE document = ?")
+        var folded = 0
+        while folded < limit {
+            let wanted = min(slice, limit - folded)
+            let moved = try database.transaction {
+                let changes = try database.query(
+                    "SELECT \(PersonColumns.list) FROM people_recent ORDER BY document LIMIT ?",
+                    [.integer(Int64(wanted))], PersonColumns.change)
+                for change in changes {
+                    try write(change)
+                    try remove.run([.text(change.record.document)])
+                }
+                return changes.count
+            }
+            folded += moved
+            if moved < wanted { break }
+        }
+        return folded
+    }
+
+    /// How many changes wait in `people_recent` to be folded into `people`.
+    public func recentChangeCount() throws -> Int {
+        try database.queryFirst("SELECT count(*) FROM people_recent") { $0.int(0) } ?? 0
+    }
+
+    /// Writes a change over a person's row in `people`. Where the phone index exists, a phone is written
+    /// only where it changed, leaving the index alone otherwise.
+    private func peopleWriter() throws -> (FeedChange) throws -> Void {
+        guard try hasPhoneIndex() else {
+            let upsert = try database.statement(PersonColumns.upsert)
+            return { try upsert.run(PersonColumns.values($0)) }
+        }
+        let upsert = try database.statement(PersonColumns.upsertKeepingPhone)
+        let phone = try database.statement("UPDATE people SET phone = ? WHERE document = ? AND phone IS NOT ?")
+        return { change in
+            try upsert.run(PersonColumns.values(change))
+            try phone.run([SQLValue(change.record.phone), .text(change.record.document), SQLValue(change.record.phone)])
+        }
+    }
+
+    /// Writes a change into `people_recent`, over an earlier one of the same person there.
+    private func recentWriter() throws -> (FeedChange) throws -> Void {
+        let upsert = try database.statement(PersonColumns.upsertRecent)
+        return { try upsert.run(PersonColumns.values($0)) }
     }
 
     /// Readies this connection to apply the feed: a page cache of 6 MB, which keeps most inner pages of
@@ -307,6 +352,7 @@ public final class LocalCache {
     public func restartFeed() throws {
         try database.transaction {
             try database.run("DELETE FROM people")
+            try database.run("DELETE FROM people_recent")
             try setSetting("cursor", FeedCursor.start.token)
         }
     }

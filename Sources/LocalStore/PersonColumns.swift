@@ -3,13 +3,15 @@ import HealthCode
 
 /// The people columns shared by the cache and the embedded central store, and how a row maps to a record.
 public enum PersonColumns {
-    /// The column list, in the order `record(_:)` reads it.
+    /// The column list, in the order `change(_:)` reads it.
     public static let list = """
         document, name_masked, phone, colour, reason, colour_changed_at, changed_by, \
         nat_sampled_at, nat_reported_at, nat_result, nat_institution, seq
         """
 
-    private static let insert = "INSERT INTO people (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static func insert(into table: String) -> String {
+        "INSERT INTO \(table) (\(list)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    }
 
     /// The `CREATE TABLE` body for a people table.
     public static let table = """
@@ -28,23 +30,28 @@ public enum PersonColumns {
         """
 
     /// Writes a whole person row unless one with the same document is there.
-    public static let insertIfMissing = "\(insert) ON CONFLICT (document) DO NOTHING"
+    public static let insertIfMissing = "\(insert(into: "people")) ON CONFLICT (document) DO NOTHING"
 
     /// Writes a whole person row, replacing the shared columns of any with the same document (the
     /// embedded store's `authority_at` stays).
-    public static let upsert = upsertKeepingPhone.replacingOccurrences(
-        of: "SET name_masked = excluded.name_masked,", with: "SET name_masked = excluded.name_masked, phone = excluded.phone,")
+    public static let upsert = "\(insert(into: "people")) \(replacing(phone: true))"
 
     /// `upsert`, except that an existing row keeps its phone: SQLite rewrites an index entry whenever its
     /// column is assigned, even the same value, so the cache sets a phone apart and only when it changed.
-    public static let upsertKeepingPhone = """
-        \(insert)
-        ON CONFLICT (document) DO UPDATE SET name_masked = excluded.name_masked,
+    public static let upsertKeepingPhone = "\(insert(into: "people")) \(replacing(phone: false))"
+
+    /// `upsert` into the cache's table of recent changes (see `CacheSchema`).
+    public static let upsertRecent = "\(insert(into: "people_recent")) \(replacing(phone: true))"
+
+    private static func replacing(phone: Bool) -> String {
+        """
+        ON CONFLICT (document) DO UPDATE SET name_masked = excluded.name_masked,\(phone ? " phone = excluded.phone," : "")
             colour = excluded.colour, reason = excluded.reason, colour_changed_at = excluded.colour_changed_at,
             changed_by = excluded.changed_by, nat_sampled_at = excluded.nat_sampled_at,
             nat_reported_at = excluded.nat_reported_at, nat_result = excluded.nat_result,
             nat_institution = excluded.nat_institution, seq = excluded.seq
         """
+    }
 
     /// Reads a row selected with `list`.
     public static func change(_ row: Row) -> FeedChange {

@@ -16,6 +16,9 @@ public final class SyncService: Sendable {
     private let requested = Mutex(false)
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
+    /// How many recent changes a pass folds into the people table afterwards, about a second's work at
+    /// city scale: a larger backlog folds over the next passes, and `stop` is never kept waiting long.
+    static let foldPerPass = 50_000
 
     /// `openCentral` is called on the sync thread, again after every failure.
     public init(cachePath: String, openCentral: @escaping @Sendable () throws -> CentralStore,
@@ -104,6 +107,8 @@ public final class SyncService: Sendable {
                     if let backlog { $0.backlog = backlog }
                 }
             }
+            // A fold that fails leaves its changes where lookups read them; the next pass folds them.
+            _ = try? cache?.foldRecentChanges(limit: Self.foldPerPass)
             cache?.checkpointLog()
             central?.checkpointLog()
             _ = wake.wait(timeout: .now() + delay(afterFailures: failures))

@@ -45,6 +45,7 @@ enum SyncCommand: Command {
                     FileHandle.standardError.write(Data("  pulled \(summary.pulled) changes…\n".utf8))
                 }
             }
+            try cache.foldRecentChanges()
             cache.checkpointLog()
             central.checkpointLog()
             return summary

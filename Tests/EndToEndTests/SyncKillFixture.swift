@@ -38,7 +38,7 @@ enum SyncKillFixture {
     static func cacheEqualsCentral(_ cache: LocalCache, _ connection: PostgresConnection) throws -> Bool {
         let result = try connection.query("SELECT \(PostgresPeople.list) FROM people")
         let central = try (0..<result.rowCount).map { try PostgresPeople.person(result, $0).person.change }
-        let cached = try cache.database.query("SELECT \(PersonColumns.list) FROM people", [], PersonColumns.change)
+        let cached = try cache.database.query("SELECT \(PersonColumns.list) FROM people_current", [], PersonColumns.change)
         return Dictionary(uniqueKeysWithValues: central.map { ($0.record.document, $0) })
             == Dictionary(uniqueKeysWithValues: cached.map { ($0.record.document, $0) })
     }

@@ -24,7 +24,7 @@ enum PeopleRows {
 
     /// Every person in the cache as the feed left them, in document order.
     static func cache(_ cache: LocalCache) throws -> [FeedChange] {
-        try cache.database.query("SELECT \(PersonColumns.list) FROM people", [], PersonColumns.change)
+        try cache.database.query("SELECT \(PersonColumns.list) FROM people_current", [], PersonColumns.change)
             .sorted { $0.record.document < $1.record.document }
     }
 
