@@ -16,9 +16,9 @@ public final class SyncService: Sendable {
     private let requested = Mutex(false)
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
-    /// How many recent changes a pass folds into the people table afterwards, about a second's work at
+    /// How many recent changes a pass folds into the people table afterwards, under a second's work at
     /// city scale: a larger backlog folds over the next passes, and `stop` is never kept waiting long.
-    static let foldPerPass = 50_000
+    static let foldPerPass = 20_000
 
     /// `openCentral` is called on the sync thread, again after every failure.
     public init(cachePath: String, openCentral: @escaping @Sendable () throws -> CentralStore,

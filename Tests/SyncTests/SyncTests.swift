@@ -125,6 +125,27 @@ struct SyncTests {
         #expect(try store.person(document: document)?.colour == .yellow)
     }
 
+    @Test("the background service folds a pass's changes into the people table after the pass")
+    func serviceFolds() throws {
+        let store = try central()
+        try population(store, count: 10)
+        let path = folder + "/gate.sqlite"
+        let centralPath = folder + "/central.sqlite"
+        let service = SyncService(cachePath: path, openCentral: { try EmbeddedCentral(path: centralPath) }, interval: 0.05)
+        service.start()
+        defer { service.stop() }
+        let gate = try LocalCache(path: path)
+        #expect(try Poll.until(10) { try gate.peopleCount() == 11 }, "the first sync")
+        _ = try store.importCodes([CodeRow(document: document, nameMasked: "张*三", phone: nil, colour: .red,
+                                           reason: "密接", updatedAt: monday.addingTimeInterval(3600))])
+        let folded = try Poll.until(10) {
+            try gate.recentChangeCount() == 0
+                && gate.database.queryFirst("SELECT colour FROM people WHERE document = ?", [.text(document)]) { $0.string(0) } == "red"
+        }
+        #expect(folded, "the change reached the people table itself")
+        #expect(try gate.person(document: document)?.colour == .red)
+    }
+
     @Test("a push that fails does not hold back the pull: colours still arrive, events stay queued")
     func failedPushStillPulls() throws {
         let store = try central()
