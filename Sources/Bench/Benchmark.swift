@@ -42,6 +42,7 @@ public struct Benchmark {
         progress("first sync of \(people) people…")
         let firstSync = try measureFirstSync(into: cachePath)
         progress("baseline: export and sqlite3 .import…")
+        settle()
         let baseline = try Baseline.firstSync(central, folder: folder)
 
         // Before the bench console's cache opens: a console has one cache open, not two.
@@ -56,6 +57,7 @@ public struct Benchmark {
         try cache.leaveCheckpointsToOthers()
         let checkpoints = BackgroundCheckpoints(cachePath: cachePath)
         try checkpoints.start()
+        settle()
         let verdicts = try latencies(GateLoop(cache: cache, checkpoint: Self.checkpoint), plan)
         checkpoints.stop()
         let verdictPeak = ResidentMemory.peak()
@@ -73,6 +75,7 @@ public struct Benchmark {
         var coldStart: [Double]?
         if let consoleBinary {
             progress("cold start, \(coldStarts) times…")
+            settle()
             let arguments = ["--data-dir", folder + "/console", "--central", centralArgument, "--checkpoint", Self.checkpoint.id]
             coldStart = try (0..<coldStarts).map { _ in try ColdStart.measure(binary: consoleBinary, arguments: arguments) }
         }
@@ -119,6 +122,7 @@ public struct Benchmark {
         removeDatabase(path)
         let cache = try LocalCache(path: path)
         let store = try central.open()
+        settle()
         ResidentMemory.resetPeak()
         let (summary, seconds) = try Stopwatch.time { try SyncEngine(cache: cache, central: store).run() }
         guard summary.pulled >= people else {
@@ -138,6 +142,7 @@ public struct Benchmark {
         try gate.leaveCheckpointsToOthers()
         let loop = GateLoop(cache: gate, checkpoint: Self.checkpoint)
         let sync = BackgroundSync(cachePath: path, central: central)
+        settle()
         ResidentMemory.resetPeak()
         sync.start()
         var latencies = Latencies()
@@ -158,6 +163,7 @@ public struct Benchmark {
     /// console's sync thread makes after a pass, each timed on its own; `expecting` names the count it reports.
     private func measureSync(_ cache: LocalCache, expecting count: KeyPath<SyncSummary, Int>) throws -> CountedFigure {
         let store = try central.open()
+        settle()
         ResidentMemory.resetPeak()
         let (summary, seconds) = try Stopwatch.time { try SyncEngine(cache: cache, central: store).run() }
         let fold = try Stopwatch.time { try cache.foldRecentChanges() }.seconds
@@ -203,6 +209,13 @@ public struct Benchmark {
                 : nil
             try cache.record(check: check, registration: registration)
         }
+    }
+
+    /// Waits until the kernel has written out what the steps before left dirty in its cache (`sync(2)`),
+    /// so that no timed step pays for another's writes: an incremental pass for the first syncs before
+    /// it, or for the authority's import into a store on the same machine.
+    private func settle() {
+        sync()
     }
 
     /// Removes a cache: its people file and its events file, with their write-ahead logs.
