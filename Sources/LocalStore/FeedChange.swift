@@ -16,6 +16,15 @@ public struct FeedChange: Equatable, Sendable {
     }
 }
 
+extension Array where Element == FeedChange {
+    /// The changes in document order, a person's later change after the earlier; as they are when
+    /// already in that order (the sync's fetching thread sorts each page, so the applying thread need not).
+    public func inDocumentOrder() -> [FeedChange] {
+        if zip(self, dropFirst()).allSatisfy({ $0.record.document <= $1.record.document }) { return self }
+        return indices.sorted { (self[$0].record.document, $0) < (self[$1].record.document, $1) }.map { self[$0] }
+    }
+}
+
 /// The central store's answer to an uploaded event: stored, now or earlier, at the store's own time;
 /// or refused for good, with the reason.
 public struct EventReceipt: Equatable, Sendable {

@@ -257,9 +257,7 @@ public final class LocalCache {
     /// slice at most; the last slice moves the cursor. Each change is a person's whole state, so a page
     /// cut short by a crash is simply applied again.
     public func apply(_ changes: [FeedChange], cursor: FeedCursor, slice: Int = 500) throws {
-        let ordered = changes.indices.sorted {
-            (changes[$0].record.document, $0) < (changes[$1].record.document, $1)
-        }.map { changes[$0] }
+        let ordered = changes.inDocumentOrder()
         let write = try hasPhoneIndex() ? recentWriter() : peopleWriter()
         var start = 0
         repeat {

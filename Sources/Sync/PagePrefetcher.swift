@@ -3,7 +3,8 @@ import Foundation
 import LocalStore
 
 /// Fetches the change feed on a thread of its own, up to two pages ahead of the page being applied,
-/// so that the central store's time and the cache's overlap. The central connection belongs to the
+/// so that the central store's time and the cache's overlap; each page is handed over in document
+/// order, the order the cache applies it in. The central connection belongs to the
 /// prefetcher from `start` until `stop` returns.
 final class PagePrefetcher: @unchecked Sendable {
     private let central: CentralStore
@@ -50,7 +51,11 @@ final class PagePrefetcher: @unchecked Sendable {
     private func fetch(from start: FeedCursor) {
         var cursor = start
         while true {
-            let result = Result { try central.changes(after: cursor, limit: limit) }
+            let result = Result {
+                var page = try central.changes(after: cursor, limit: limit)
+                page.changes = page.changes.inDocumentOrder()
+                return page
+            }
             condition.lock()
             while ready.count >= Self.depth && !stopped { condition.wait() }
             guard !stopped else {

@@ -47,6 +47,19 @@ struct RecentChangesTests {
         #expect(try cache.peopleCount() == 2, "a person in both tables counts once")
     }
 
+    @Test("a page goes in document order, a person's later change after the earlier, and the later one wins")
+    func documentOrder() throws {
+        let page = [change(4, wang, .green), change(5, zhang, .yellow), change(6, li, .green), change(7, zhang, .red)]
+        #expect(page.inDocumentOrder().map(\.seq) == [5, 7, 6, 4])
+        let ordered = page.inDocumentOrder()
+        #expect(ordered.inDocumentOrder() == ordered)
+        let cache = try synced([change(1, zhang, .green)])
+        try cache.apply(page, cursor: FeedCursor("7"))
+        #expect(try cache.person(document: zhang)?.colour == .red)
+        try cache.foldRecentChanges()
+        #expect(try folded(cache, zhang) == "red")
+    }
+
     @Test("a fold moves the recent changes into the people table; lookups see the same before and after")
     func foldMoves() throws {
         let cache = try synced([change(1, zhang, .green), change(2, li, .green)])
