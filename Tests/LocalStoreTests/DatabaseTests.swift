@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import LocalStore
@@ -64,6 +65,39 @@ struct DatabaseTests {
         try database.migrate(steps)
         #expect(try database.schemaVersion() == 2)
         #expect(try database.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.string(0) } == ["a", "b"])
+    }
+
+    @Test("connections opening one new file at once apply each migration once between them")
+    func concurrentMigrations() throws {
+        let path = folder.file("shared.sqlite")
+        let steps = (1...5).map { Migration($0, "CREATE TABLE t\($0) (x)") }
+        nonisolated(unsafe) let connections = try (0..<8).map { _ in try Database(path: path) }
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: connections.count) { index in
+            do {
+                try connections[index].migrate(steps)
+            } catch {
+                errors.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(errors.withLock { $0 } == [])
+        let database = try Database(path: path)
+        #expect(try database.schemaVersion() == 5)
+        #expect(try database.queryFirst("SELECT count(*) FROM sqlite_master WHERE type = 'table'") { $0.int(0) } == 5)
+    }
+
+    @Test("connections opening one new file at once all open it")
+    func concurrentOpens() throws {
+        let path = folder.file("opened.sqlite")
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                _ = try Database(path: path)
+            } catch {
+                errors.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(errors.withLock { $0 } == [])
     }
 
     @Test("a file from a newer schema is refused")

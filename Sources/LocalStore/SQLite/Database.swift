@@ -25,7 +25,22 @@ public final class Database {
         writers = WriterQueue.forFile(path)
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
-        try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        try useWriteAheadLog(waitingUpTo: busyTimeoutMilliseconds)
+        try execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+    }
+
+    /// Puts the file in WAL mode. Connections opening a new file at once race to convert it, and SQLite
+    /// answers the others busy at once rather than through the busy timeout (two readers each waiting
+    /// for the other's lock would never finish), so this asks again until the timeout has passed.
+    private func useWriteAheadLog(waitingUpTo milliseconds: Int32) throws {
+        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        while true {
+            do {
+                return try execute("PRAGMA journal_mode = WAL")
+            } catch let error as SQLiteError where error.code & 0xff == SQLITE_BUSY && Date() < deadline {
+                usleep(1_000)
+            }
+        }
     }
 
     deinit {
@@ -96,13 +111,16 @@ public final class Database {
         }
     }
 
-    /// Applies the migrations newer than the file's `user_version`, each in its own transaction.
+    /// Applies the migrations newer than the file's `user_version`, each in its own transaction. The
+    /// version read under the write lock decides, so connections opening a new file at once (the gate's
+    /// and the sync thread's) apply each migration once between them.
     public func migrate(_ migrations: [Migration]) throws {
         let current = try schemaVersion()
         guard let newest = migrations.map(\.version).max() else { return }
         guard current <= newest else { throw MigrationError.newerSchema(found: current, known: newest) }
         for migration in migrations.sorted(by: { $0.version < $1.version }) where migration.version > current {
             try transaction {
+                guard try schemaVersion() < migration.version else { return }
                 try execute(migration.sql)
                 try execute("PRAGMA user_version = \(migration.version)")
             }
