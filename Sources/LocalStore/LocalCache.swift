@@ -258,7 +258,7 @@ public final class LocalCache {
     /// cut short by a crash is simply applied again.
     public func apply(_ changes: [FeedChange], cursor: FeedCursor, slice: Int = 500) throws {
         let ordered = changes.inDocumentOrder()
-        let write = try hasPhoneIndex() ? recentWriter() : peopleWriter()
+        let write = try hasPhoneIndex() ? recentWriter() : peopleWriter(phoneIndexed: false)
         var start = 0
         repeat {
             let end = min(start + slice, ordered.count)
@@ -275,7 +275,7 @@ public final class LocalCache {
     /// after, and a fold cut short leaves the rest for the next.
     @discardableResult
     public func foldRecentChanges(limit: Int = .max, slice: Int = 500) throws -> Int {
-        let write = try peopleWriter()
+        let write = try peopleWriter(phoneIndexed: hasPhoneIndex())
         let remove = try database.statement("DELETE FROM people_recent WHERE document = ?")
         var folded = 0
         while folded < limit {
@@ -303,8 +303,8 @@ public final class LocalCache {
 
     /// Writes a change over a person's row in `people`. Where the phone index exists, a phone is written
     /// only where it changed, leaving the index alone otherwise.
-    private func peopleWriter() throws -> (FeedChange) throws -> Void {
-        guard try hasPhoneIndex() else {
+    private func peopleWriter(phoneIndexed: Bool) throws -> (FeedChange) throws -> Void {
+        guard phoneIndexed else {
             let upsert = try database.statement(PersonColumns.upsert)
             return { try upsert.run(PersonColumns.values($0)) }
         }
